@@ -1,0 +1,138 @@
+import os from 'node:os';
+import path from 'node:path';
+import type { ChalkInstance } from 'chalk';
+import { usageError } from './errors.js';
+import { colorEnabled, makeChalk } from './ui/color.js';
+import { LANGS, translator, type Lang, type Translate } from './ui/messages/index.js';
+
+export const FORMATS = ['table', 'json', 'csv', 'md', 'xlsx'] as const;
+export type Format = (typeof FORMATS)[number];
+
+/** The global options of the contract, as commander hands them over. */
+export interface GlobalOptions {
+  db?: string;
+  lang?: string;
+  format?: string;
+  out?: string;
+  yes?: boolean;
+  operator?: string;
+  color?: boolean;
+  quiet?: boolean;
+  debug?: boolean;
+}
+
+type Stream = NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+
+export interface Io {
+  stdout: Stream;
+  stderr: Stream;
+  stdinIsTTY: boolean;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+/** Everything a command needs to know about how it was called; built once in main. */
+export interface Context {
+  dbPath: string;
+  lang: Lang;
+  t: Translate;
+  format: Format;
+  out?: string;
+  yes: boolean;
+  operator: string;
+  quiet: boolean;
+  debug: boolean;
+  /** May we ask questions? Only with a terminal on both ends and outside CI. */
+  interactive: boolean;
+  /** Colour for data on stdout, and for notices on stderr. */
+  color: ChalkInstance;
+  errColor: ChalkInstance;
+  /** Progress bars are drawn only on a terminal, never with --format json or --quiet. */
+  progress: boolean;
+  io: Io;
+  /** The day checks are made against; KIM_TODAY (YYYY-MM-DD) pins it for reproducible runs. */
+  today: string;
+  /** Prints a notice on stderr unless --quiet. */
+  notice(text: string): void;
+  /** Prints a warning on stderr, even with --quiet. */
+  warn(text: string): void;
+}
+
+export function detectLang(env: NodeJS.ProcessEnv): Lang {
+  const fromEnv = env.KIM_LANG?.trim().toLowerCase();
+  if (fromEnv && (LANGS as readonly string[]).includes(fromEnv)) return fromEnv as Lang;
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || Intl.DateTimeFormat().resolvedOptions().locale || '';
+  return locale.toLowerCase().startsWith('id') ? 'id' : 'en';
+}
+
+export function localDate(d: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+function osUser(): string {
+  try {
+    return os.userInfo().username;
+  } catch {
+    return 'unknown';
+  }
+}
+
+export function buildContext(opts: GlobalOptions, io: Io): Context {
+  const env = io.env;
+  let lang: Lang;
+  if (opts.lang !== undefined) {
+    const wanted = opts.lang.trim().toLowerCase();
+    if (!(LANGS as readonly string[]).includes(wanted)) {
+      // The language is not known yet, so the message comes in the detected one.
+      throw usageError('error.badLang', { value: opts.lang });
+    }
+    lang = wanted as Lang;
+  } else {
+    lang = detectLang(env);
+  }
+  const t = translator(lang);
+  const format = (opts.format ?? 'table').trim().toLowerCase();
+  if (!(FORMATS as readonly string[]).includes(format)) {
+    throw usageError('error.badFormat', { value: opts.format, allowed: FORMATS.join(', ') });
+  }
+  const quiet = opts.quiet === true;
+  const wantColor = opts.color !== false && format !== 'json';
+  const color = makeChalk(!opts.out && colorEnabled(io.stdout, wantColor, env));
+  const errColor = makeChalk(colorEnabled(io.stderr, opts.color !== false, env));
+  const ci = env.CI !== undefined && env.CI !== '' && env.CI !== 'false' && env.CI !== '0';
+  const interactive = !ci && io.stdinIsTTY && io.stdout.isTTY === true;
+  const today = env.KIM_TODAY && /^\d{4}-\d{2}-\d{2}$/.test(env.KIM_TODAY) ? env.KIM_TODAY : localDate(new Date());
+  const dbPath = path.resolve(io.cwd, opts.db ?? (env.KIM_DB || 'kim.sqlite'));
+  return {
+    dbPath,
+    lang,
+    t,
+    format: format as Format,
+    out: opts.out ? path.resolve(io.cwd, opts.out) : undefined,
+    yes: opts.yes === true,
+    operator: (opts.operator ?? env.KIM_OPERATOR ?? '').trim() || osUser(),
+    quiet,
+    debug: opts.debug === true,
+    interactive,
+    color,
+    errColor,
+    progress: !quiet && !ci && format !== 'json' && io.stderr.isTTY === true,
+    io,
+    today,
+    notice(text) {
+      if (!quiet) io.stderr.write(text + '\n');
+    },
+    warn(text) {
+      io.stderr.write(errColor.yellow(text) + '\n');
+    },
+  };
+}
+
+/** Refuses a --format the command cannot produce, naming the ones it can. */
+export function requireFormat(ctx: Context, allowed: readonly Format[]): void {
+  if (!allowed.includes(ctx.format)) {
+    throw usageError('error.badFormat', { value: ctx.format, allowed: allowed.join(', ') });
+  }
+  if (ctx.format === 'xlsx' && !ctx.out) throw usageError('error.xlsxNeedsOut');
+}

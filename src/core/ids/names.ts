@@ -1,0 +1,27 @@
+/**
+ * Name keys: how two spellings of the same name are recognised as one. Case, accents,
+ * punctuation and spacing never distinguish two KIMs or two officers.
+ */
+export function foldText(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[’‘`´']/g, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+/** An officer's name key: "Siti Mu’awanah" and "SITI MUAWANAH" are the same person. */
+export function personKey(name: string): string {
+  return foldText(name);
+}
+
+const KIM_PREFIX = /^(kim|komunitas informasi masyarakat|kelompok informasi masyarakat)\s+/;
+
+/** A community's name key: the "KIM" prefix is optional in how villages write it. */
+export function communityKey(name: string): string {
+  const folded = foldText(name);
+  const stripped = folded.replace(KIM_PREFIX, '');
+  return stripped === '' ? folded : stripped;
+}

@@ -1,0 +1,56 @@
+import { foldText } from '../ids/names.js';
+
+const PREFIXES =
+  /^(kabupaten|kab|kota|kotamadya|kecamatan|kec|kelurahan|kel|desa|ds|kampung|nagari|gampong)\s+/;
+
+/**
+ * The key a region name is compared by: no case, accents, "Kec."/"Desa"/"Kel." prefixes or
+ * spaces, and the old spelling (oe, dj, tj) folded to the new one.
+ */
+export function regionKey(name: string): string {
+  let s = foldText(name);
+  for (let i = 0; i < 2; i++) s = s.replace(PREFIXES, '');
+  return s
+    .replace(/oe/g, 'u')
+    .replace(/dj/g, 'j')
+    .replace(/tj/g, 'c')
+    .replace(/ /g, '');
+}
+
+/** Whether a regency name says it is a city (kota) or a regency (kabupaten), if it says. */
+export function regencyKind(name: string): 'kota' | 'kabupaten' | undefined {
+  const s = foldText(name);
+  if (/^(kota|kotamadya)\b/.test(s)) return 'kota';
+  if (/^(kabupaten|kab)\b/.test(s)) return 'kabupaten';
+  return undefined;
+}
+
+/** Optimal string alignment distance, cut off early once it exceeds max. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const prev2 = new Array<number>(b.length + 1).fill(0);
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let cur = new Array<number>(b.length + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    let rowMin = cur[0];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1);
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    for (let j = 0; j <= b.length; j++) prev2[j] = prev[j]!;
+    [prev, cur] = [cur, prev];
+  }
+  return prev[b.length]!;
+}
+
+/** Spelling noise tolerated: one slip in a name of 5+ letters, two in 10+. */
+export function allowedSlips(key: string): number {
+  if (key.length >= 10) return 2;
+  if (key.length >= 5) return 1;
+  return 0;
+}

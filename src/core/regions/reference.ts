@@ -1,0 +1,69 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+
+/** One Kemendagri region: regency `35.74`, district `35.74.01` or village `35.74.01.1001`. */
+export interface Region {
+  code: string;
+  parentCode: string;
+  name: string;
+}
+
+export interface Reference {
+  regencies: Region[];
+  districts: Region[];
+  villages: Region[];
+}
+
+let cached: Reference | undefined;
+
+/** Where idn-area-data keeps its CSV files (data under the ODbL, see data/NOTICE.md). */
+export function referenceDir(): string {
+  const require = createRequire(import.meta.url);
+  return path.join(path.dirname(require.resolve('idn-area-data/package.json')), 'data');
+}
+
+// The files are plain `code,parent,name` lines with no quoting (a name may hold a literal quote),
+// so a split is exact and ten times faster than a CSV parser on 83,000 villages.
+function readRegions(file: string, prefix?: string): Region[] {
+  const text = fs.readFileSync(path.join(referenceDir(), file), 'utf8');
+  const out: Region[] = [];
+  let start = text.indexOf('\n') + 1;
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    if (!prefix || text.startsWith(prefix, start)) {
+      const line = text.slice(start, text[end - 1] === '\r' ? end - 1 : end);
+      const a = line.indexOf(',');
+      const b = line.indexOf(',', a + 1);
+      if (a > 0 && b > a) out.push({ code: line.slice(0, a), parentCode: line.slice(a + 1, b), name: line.slice(b + 1) });
+    }
+    start = end + 1;
+  }
+  return out;
+}
+
+/** The whole national reference; read once per process, only when a command needs it. */
+export function loadReference(): Reference {
+  cached ??= {
+    regencies: readRegions('regencies.csv'),
+    districts: readRegions('districts.csv'),
+    villages: readRegions('villages.csv'),
+  };
+  return cached;
+}
+
+/** Only one regency's districts and villages, without holding the whole country. */
+export function loadRegencyReference(regencyCode: string): Reference {
+  const prefix = regencyCode + '.';
+  return {
+    regencies: readRegions('regencies.csv').filter((r) => r.code === regencyCode),
+    districts: readRegions('districts.csv', prefix),
+    villages: readRegions('villages.csv', prefix),
+  };
+}
+
+/** "KABUPATEN MUSI BANYUASIN" reads better as "Kabupaten Musi Banyuasin". */
+export function titleCase(name: string): string {
+  return name.toLowerCase().replace(/(^|[\s(/-])(\p{L})/gu, (_, sep: string, ch: string) => sep + ch.toUpperCase());
+}

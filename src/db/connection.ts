@@ -1,0 +1,88 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { environmentError, usageError } from '../errors.js';
+import { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
+
+export type Db = Database.Database;
+
+export interface OpenOptions {
+  /** Create the file (0600) when it does not exist; otherwise a missing file is a usage error. */
+  create?: boolean;
+  /** Operator recorded when the schema is created or upgraded. */
+  operator?: string;
+  /** Milliseconds to wait for another kim holding the write lock. */
+  busyTimeoutMs?: number;
+}
+
+export const DEFAULT_BUSY_TIMEOUT_MS = 30_000;
+
+export function busyTimeoutFromEnv(env: NodeJS.ProcessEnv): number {
+  const n = Number(env.KIM_BUSY_TIMEOUT);
+  return Number.isFinite(n) && n >= 0 ? n : DEFAULT_BUSY_TIMEOUT_MS;
+}
+
+/** Creates the file before SQLite does, so that it is never readable by anyone but its owner. */
+function createPrivateFile(file: string): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const fd = fs.openSync(file, 'wx', 0o600);
+  fs.closeSync(fd);
+  fs.chmodSync(file, 0o600);
+}
+
+export function openDatabase(file: string, options: OpenOptions = {}): Db {
+  let created = false;
+  if (!fs.existsSync(file)) {
+    if (!options.create) throw usageError('db.missing', { path: file });
+    try {
+      createPrivateFile(file);
+    } catch (cause) {
+      throw environmentError('db.cantCreate', { path: file, reason: (cause as Error).message }, cause);
+    }
+    created = true;
+  }
+  let db: Db;
+  try {
+    db = new Database(file, { fileMustExist: true, timeout: options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS });
+  } catch (cause) {
+    throw environmentError('db.cantOpen', { path: file, reason: (cause as Error).message }, cause);
+  }
+  try {
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > SCHEMA_VERSION) {
+      throw environmentError('db.newer', { path: file, version, supported: SCHEMA_VERSION });
+    }
+    if (version === 0 && !created) {
+      const tables = db.prepare(`SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'`).get() as { n: number };
+      if (tables.n > 0) throw environmentError('db.notKim', { path: file });
+    }
+    // WAL lets readers (reports, backups) work while an import writes.
+    if (db.pragma('journal_mode', { simple: true }) !== 'wal') db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    // A legal registry: a committed batch must survive a power cut, not only a crash.
+    db.pragma('synchronous = FULL');
+    if (version < SCHEMA_VERSION) migrate(db, version, options.operator ?? 'kim');
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return db;
+}
+
+function migrate(db: Db, from: number, operator: string): void {
+  db.transaction(() => {
+    // Re-read inside the write lock: another kim may have migrated meanwhile.
+    const current = db.pragma('user_version', { simple: true }) as number;
+    if (current >= SCHEMA_VERSION) return;
+    for (let v = current; v < SCHEMA_VERSION; v++) db.exec(MIGRATIONS[v]!);
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    db.prepare(
+      `INSERT INTO audit_log (at, operator, action, entity, details) VALUES (?, ?, 'schema.upgrade', 'database', ?)`,
+    ).run(new Date().toISOString(), operator, JSON.stringify({ from, to: SCHEMA_VERSION }));
+  }).immediate();
+}
+
+/** Runs fn in a transaction that takes the write lock at once, so waiting happens up front. */
+export function writeTransaction<T>(db: Db, fn: () => T): T {
+  return db.transaction(fn).immediate();
+}

@@ -1,0 +1,39 @@
+import type { Db } from './connection.js';
+import type { Reference } from '../core/regions/reference.js';
+import { readSetting, writeSetting } from './settings.js';
+
+export interface StoredRegion {
+  code: string;
+  level: 'regency' | 'district' | 'village';
+  parent_code: string | null;
+  name: string;
+}
+
+/** Replaces the stored copy of the office's regency, its districts and villages. */
+export function storeRegencyReference(db: Db, ref: Reference & { regencyCode: string }): void {
+  db.prepare(`DELETE FROM regions`).run();
+  const insert = db.prepare(`INSERT INTO regions (code, level, parent_code, name) VALUES (?, ?, ?, ?)`);
+  for (const r of ref.regencies) insert.run(r.code, 'regency', r.parentCode, r.name);
+  for (const r of ref.districts) insert.run(r.code, 'district', r.parentCode, r.name);
+  for (const r of ref.villages) insert.run(r.code, 'village', r.parentCode, r.name);
+  writeSetting(db, 'regency', ref.regencyCode);
+}
+
+export function officeRegencyCode(db: Db): string | undefined {
+  return readSetting<string>(db, 'regency') || undefined;
+}
+
+/** The office's stored reference, in the shape the resolver takes; undefined when none is set. */
+export function storedReference(db: Db): (Reference & { regencyCode: string }) | undefined {
+  const regencyCode = officeRegencyCode(db);
+  if (!regencyCode) return undefined;
+  const rows = db.prepare(`SELECT code, level, parent_code, name FROM regions ORDER BY code`).all() as StoredRegion[];
+  const pick = (level: StoredRegion['level']) =>
+    rows.filter((r) => r.level === level).map((r) => ({ code: r.code, parentCode: r.parent_code ?? '', name: r.name }));
+  return { regencyCode, regencies: pick('regency'), districts: pick('district'), villages: pick('village') };
+}
+
+export function regionName(db: Db, code: string): string | undefined {
+  const row = db.prepare(`SELECT name FROM regions WHERE code = ?`).get(code) as { name: string } | undefined;
+  return row?.name;
+}

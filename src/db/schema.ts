@@ -1,0 +1,159 @@
+/**
+ * Forward migrations, applied in order; PRAGMA user_version records how many have run.
+ * Never edit a migration once released: add the next one.
+ */
+export const MIGRATIONS: readonly string[] = [
+  /* 1: the base schema */ `
+  CREATE TABLE settings (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL            -- JSON
+  ) WITHOUT ROWID;
+
+  -- The office's own part of the Kemendagri reference (its regency, districts and villages),
+  -- copied from idn-area-data when the regency is set, so reports need no file reading.
+  CREATE TABLE regions (
+    code        TEXT PRIMARY KEY,  -- 35.74, 35.74.01, 35.74.01.1001
+    level       TEXT NOT NULL CHECK (level IN ('regency', 'district', 'village')),
+    parent_code TEXT,
+    name        TEXT NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX regions_parent ON regions (parent_code);
+
+  CREATE TABLE audit_log (
+    id        INTEGER PRIMARY KEY,
+    at        TEXT NOT NULL,       -- ISO timestamp, UTC
+    operator  TEXT NOT NULL,
+    action    TEXT NOT NULL,       -- init, import, undo, config.set, number.assign, edit.officer, ...
+    entity    TEXT,                -- community, officer, batch, setting, database
+    entity_id INTEGER,
+    details   TEXT                 -- JSON
+  );
+  CREATE INDEX audit_log_entity ON audit_log (entity, entity_id);
+
+  CREATE TABLE batches (
+    id           INTEGER PRIMARY KEY,
+    started_at   TEXT NOT NULL,
+    finished_at  TEXT,
+    operator     TEXT NOT NULL,
+    files        TEXT NOT NULL,    -- JSON [{path, name, sha256, bytes, encoding, delimiter, rows}]
+    options      TEXT NOT NULL,    -- JSON
+    counts       TEXT NOT NULL,    -- JSON {communities:{…}, officers:{…}, rejected}
+    last_change  INTEGER NOT NULL DEFAULT 0, -- changes.id high-water mark at commit
+    undone_at    TEXT,
+    undone_by    TEXT
+  );
+
+  CREATE TABLE communities (
+    id            INTEGER PRIMARY KEY,
+    name          TEXT NOT NULL,
+    name_key      TEXT NOT NULL,   -- normalised name: identity with village_key
+    village_key   TEXT NOT NULL,   -- village code when resolved, else "?district|village" as written
+    regency_text  TEXT,
+    district_text TEXT,
+    village_text  TEXT,
+    district_code TEXT,
+    village_code  TEXT,
+    address       TEXT,
+    sk_number     TEXT,
+    sk_date       TEXT,            -- as written
+    sk_date_iso   TEXT,            -- YYYY-MM-DD when understood
+    sk_issuer     TEXT,
+    acknowledged  TEXT,            -- as written
+    founded_date  TEXT,
+    founded_date_iso TEXT,
+    number        TEXT UNIQUE,     -- the current Nomor Induk Komunitas
+    ended_at      TEXT,            -- YYYY-MM-DD: dissolved or inactive from that day
+    end_reason    TEXT,
+    compliant     INTEGER,         -- latest validation: 1, 0, or NULL when never validated
+    validated_at  TEXT,
+    created_at    TEXT NOT NULL,
+    updated_at    TEXT NOT NULL,
+    created_batch INTEGER REFERENCES batches (id),
+    last_batch    INTEGER REFERENCES batches (id),
+    UNIQUE (village_key, name_key)
+  );
+  CREATE INDEX communities_district ON communities (district_code);
+  CREATE INDEX communities_created_batch ON communities (created_batch);
+
+  CREATE TABLE officers (
+    id             INTEGER PRIMARY KEY,
+    community_id   INTEGER NOT NULL REFERENCES communities (id),
+    name           TEXT NOT NULL,
+    name_key       TEXT NOT NULL,
+    nik            TEXT,           -- as written, leading zeros kept
+    nik_key        TEXT,           -- the digits when the NIK is all digits, for identity
+    role           TEXT,
+    birth_place    TEXT,
+    birth_date     TEXT,
+    birth_date_iso TEXT,
+    gender         TEXT,           -- as written
+    sex            TEXT CHECK (sex IN ('M', 'F')),
+    occupation     TEXT,
+    nip            TEXT,
+    party          TEXT,
+    ngo            TEXT,
+    phone          TEXT,
+    address        TEXT,
+    ended_at       TEXT,
+    end_reason     TEXT,
+    created_at     TEXT NOT NULL,
+    updated_at     TEXT NOT NULL,
+    created_batch  INTEGER REFERENCES batches (id),
+    last_batch     INTEGER REFERENCES batches (id)
+  );
+  CREATE UNIQUE INDEX officers_nik ON officers (community_id, nik_key) WHERE nik_key IS NOT NULL;
+  CREATE INDEX officers_name ON officers (community_id, name_key);
+  CREATE INDEX officers_nik_any ON officers (nik_key) WHERE nik_key IS NOT NULL;
+  CREATE INDEX officers_created_batch ON officers (created_batch);
+
+  -- Before-images of every update, so undo can restore exactly and can tell whether a later
+  -- batch or edit touched the same record. Creations need no row: created_batch says it.
+  CREATE TABLE changes (
+    id        INTEGER PRIMARY KEY,
+    batch_id  INTEGER REFERENCES batches (id),
+    audit_id  INTEGER REFERENCES audit_log (id),
+    entity    TEXT NOT NULL CHECK (entity IN ('community', 'officer')),
+    entity_id INTEGER NOT NULL,
+    action    TEXT NOT NULL,       -- update, end
+    before    TEXT NOT NULL        -- JSON of the columns as they were
+  );
+  CREATE INDEX changes_entity ON changes (entity, entity_id);
+  CREATE INDEX changes_batch ON changes (batch_id);
+
+  -- The latest validation result of each community.
+  CREATE TABLE findings (
+    id           INTEGER PRIMARY KEY,
+    community_id INTEGER NOT NULL REFERENCES communities (id) ON DELETE CASCADE,
+    officer_id   INTEGER REFERENCES officers (id) ON DELETE CASCADE,
+    rule         TEXT NOT NULL,
+    severity     TEXT NOT NULL CHECK (severity IN ('error', 'warning')),
+    category     TEXT NOT NULL,
+    field        TEXT,
+    value        TEXT,
+    params       TEXT              -- JSON, to render the message in either language
+  );
+  CREATE INDEX findings_community ON findings (community_id);
+
+  -- Every number ever given, imported or withdrawn: a number here is never given again.
+  CREATE TABLE numbers (
+    number       TEXT PRIMARY KEY,
+    community_id INTEGER REFERENCES communities (id),
+    source       TEXT NOT NULL CHECK (source IN ('assigned', 'imported')),
+    batch_id     INTEGER REFERENCES batches (id),
+    assigned_at  TEXT NOT NULL,
+    operator     TEXT NOT NULL,
+    revoked_at   TEXT,
+    revoked_by   TEXT,
+    reason       TEXT
+  ) WITHOUT ROWID;
+  CREATE INDEX numbers_community ON numbers (community_id);
+
+  -- The last sequence used per scope (the template's other tokens filled in).
+  CREATE TABLE number_sequences (
+    scope TEXT PRIMARY KEY,
+    last  INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  `,
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,125 @@
+import fs from 'node:fs';
+import { CommanderError, type Command } from 'commander';
+import { buildProgram, type Dispatch } from './cli.js';
+import { buildContext, detectLang, type GlobalOptions, type Io } from './context.js';
+import { EXIT, KimError } from './errors.js';
+import { hasMessage, translate, translator, type Lang, type MessageKey } from './ui/messages/index.js';
+
+function defaultIo(): Io {
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdinIsTTY: process.stdin.isTTY === true,
+    env: process.env,
+    cwd: process.cwd(),
+  };
+}
+
+function version(): string {
+  try {
+    const pkg = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+    return pkg.version;
+  } catch {
+    return '0.0.0';
+  }
+}
+
+/** --lang and --debug are needed before commander runs: for help texts and for early errors. */
+function preScan(argv: string[], env: NodeJS.ProcessEnv): { lang: Lang; debug: boolean } {
+  let lang: Lang = detectLang(env);
+  let debug = false;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') break;
+    const value = a === '--lang' ? argv[i + 1] : a.startsWith('--lang=') ? a.slice(7) : undefined;
+    if (value === 'id' || value === 'en') lang = value;
+    if (a === '--debug') debug = true;
+  }
+  return { lang, debug };
+}
+
+const SQLITE_MESSAGES: Record<string, MessageKey> = {
+  SQLITE_BUSY: 'db.locked',
+  SQLITE_LOCKED: 'db.locked',
+  SQLITE_CORRUPT: 'db.corrupt',
+  SQLITE_NOTADB: 'db.corrupt',
+  SQLITE_FULL: 'db.full',
+  SQLITE_READONLY: 'db.readonly',
+  SQLITE_CANTOPEN: 'db.cantOpen',
+  SQLITE_IOERR: 'db.io',
+};
+
+function sqliteKey(code: string): MessageKey | undefined {
+  return SQLITE_MESSAGES[code] ?? SQLITE_MESSAGES[code.replace(/_[A-Z_]+$/, '').replace(/^(SQLITE_[A-Z]+).*/, '$1')];
+}
+
+/** The one place where errors become sentences and exit codes. */
+export function reportError(error: unknown, lang: Lang, debug: boolean, io: Io, dbPath = ''): number {
+  const prefix = translate(lang, 'error.prefix');
+  const say = (text: string) => io.stderr.write(`${prefix}: ${text}\n`);
+  let code: number;
+  if (error instanceof KimError) {
+    say(translate(lang, error.key, error.params));
+    code = error.exitCode;
+  } else if (error && typeof error === 'object' && 'code' in error && typeof error.code === 'string' && error.code.startsWith('SQLITE_') && sqliteKey(error.code)) {
+    say(translate(lang, sqliteKey(error.code)!, { path: dbPath, reason: (error as unknown as Error).message }));
+    code = EXIT.ENVIRONMENT;
+  } else if (error && typeof error === 'object' && 'code' in error && (error.code === 'ENOSPC' || error.code === 'EACCES' || error.code === 'EROFS')) {
+    say(translate(lang, 'db.io', { path: dbPath, reason: (error as unknown as Error).message }));
+    code = EXIT.ENVIRONMENT;
+  } else {
+    say(translate(lang, 'error.internal', { message: error instanceof Error ? error.message : String(error) }));
+    code = EXIT.ENVIRONMENT;
+  }
+  if (debug && error instanceof Error) io.stderr.write((error.stack ?? String(error)) + '\n');
+  return code;
+}
+
+export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
+  const { lang, debug } = preScan(argv.slice(2), io.env);
+  const t = translator(lang);
+  let exitCode: number = EXIT.OK;
+  let dbPath = '';
+  // `kim list | head` closes the pipe early; that is not an error worth a message.
+  io.stdout.on?.('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+  });
+
+  const dispatch: Dispatch = async (load, args, command: Command) => {
+    const ctx = buildContext(command.optsWithGlobals<GlobalOptions>(), io);
+    dbPath = ctx.dbPath;
+    if (command.parent === null && !ctx.interactive) {
+      command.outputHelp();
+      return;
+    }
+    const mod = await load();
+    exitCode = await mod.run(ctx, args, command.opts());
+  };
+
+  const program = buildProgram(t, dispatch, version());
+  const configure = (c: Command) => {
+    c.exitOverride();
+    c.configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      outputError: (s, write) => write(`${t('error.prefix')}: ${s.replace(/^error: /, '')}`),
+    });
+    c.commands.forEach(configure);
+  };
+  configure(program);
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.OK;
+      if (error.code === 'commander.executeSubCommandAsync') return EXIT.OK;
+      const name = argv.slice(2).find((a) => program.commands.some((c) => c.name() === a)) ?? '';
+      io.stderr.write(t('error.seeHelp', { command: name ? `kim ${name}` : 'kim' }) + '\n');
+      return EXIT.USAGE;
+    }
+    return reportError(error, lang, debug, io, dbPath);
+  }
+  return exitCode;
+}
+
+export { hasMessage };

@@ -1,0 +1,46 @@
+import type { Entry } from './entry.js';
+
+export const common = {
+  'error.prefix': { id: 'Galat', en: 'Error' },
+  'error.internal': {
+    id: 'Terjadi kesalahan internal: {message}. Jalankan lagi dengan --debug dan laporkan keluarannya.',
+    en: 'Internal error: {message}. Run again with --debug and report the output.',
+  },
+  'error.seeHelp': {
+    id: 'Lihat `{command} --help` untuk cara memakainya.',
+    en: 'See `{command} --help` for how to use it.',
+  },
+  'error.badLang': {
+    id: 'Bahasa "{value}" tidak dikenal. Pakai --lang id atau --lang en.',
+    en: 'Unknown language "{value}". Use --lang id or --lang en.',
+  },
+  'error.badFormat': {
+    id: 'Format "{value}" tidak tersedia untuk perintah ini. Pilihan: {allowed}.',
+    en: 'Format "{value}" is not available for this command. Choose one of: {allowed}.',
+  },
+  'error.xlsxNeedsOut': {
+    id: 'Format xlsx harus ditulis ke berkas. Tambahkan --out <berkas.xlsx>.',
+    en: 'The xlsx format must be written to a file. Add --out <file.xlsx>.',
+  },
+  'error.outWrite': {
+    id: 'Tidak dapat menulis ke {path}: {reason}. Periksa folder dan izinnya.',
+    en: 'Cannot write to {path}: {reason}. Check the folder and its permissions.',
+  },
+  'error.needsYes': {
+    id: 'Perintah ini meminta konfirmasi, tetapi tidak ada terminal untuk bertanya. Tambahkan --yes bila memang dimaksud.',
+    en: 'This command asks for confirmation, but there is no terminal to ask on. Add --yes if you mean it.',
+  },
+  'error.badDate': {
+    id: 'Tanggal "{value}" tidak dikenali. Tulis seperti 14/06/2023, 2023-06-14 atau 14 Juni 2023.',
+    en: 'Date "{value}" is not recognised. Write it like 14/06/2023, 2023-06-14 or 14 Juni 2023.',
+  },
+  'error.badInteger': {
+    id: '{option} harus berupa bilangan bulat, bukan "{value}".',
+    en: '{option} must be a whole number, not "{value}".',
+  },
+  'confirm.aborted': { id: 'Dibatalkan. Tidak ada yang diubah.', en: 'Cancelled. Nothing was changed.' },
+  'word.yes': { id: 'ya', en: 'yes' },
+  'word.no': { id: 'tidak', en: 'no' },
+  'word.none': { id: '(tidak ada)', en: '(none)' },
+  'word.total': { id: 'Jumlah', en: 'Total' },
+} satisfies Record<string, Entry>;

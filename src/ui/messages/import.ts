@@ -1,0 +1,4 @@
+import type { Entry } from './entry.js';
+
+export const importMessages = {
+} satisfies Record<string, Entry>;

@@ -1,0 +1,4 @@
+import type { Entry } from './entry.js';
+
+export const interactiveMessages = {
+} satisfies Record<string, Entry>;

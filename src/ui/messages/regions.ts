@@ -1,0 +1,20 @@
+import type { Entry } from './entry.js';
+
+export const regions = {
+  'regions.regencyCodeUnknown': {
+    id: 'Kode kabupaten/kota "{value}" tidak ada dalam data Kemendagri. Contoh kode yang benar: 35.74.',
+    en: 'Regency code "{value}" is not in the Kemendagri reference. A valid code looks like 35.74.',
+  },
+  'regions.regencyUnknown': {
+    id: 'Kabupaten/kota "{value}" tidak ditemukan. Periksa ejaannya, atau pakai kodenya (mis. 35.74).',
+    en: 'No regency or city named "{value}". Check the spelling, or use its code (e.g. 35.74).',
+  },
+  'regions.regencyAmbiguous': {
+    id: '"{value}" cocok dengan beberapa wilayah: {candidates}. Tulis "Kota …" atau "Kabupaten …", atau pakai kodenya.',
+    en: '"{value}" matches several regions: {candidates}. Write "Kota …" or "Kabupaten …", or use the code.',
+  },
+  'regions.noRegency': {
+    id: 'Kabupaten/kota kantor belum diatur. Jalankan `kim init --regency <kode|nama>` terlebih dahulu.',
+    en: 'The office regency is not set. Run `kim init --regency <code|name>` first.',
+  },
+} satisfies Record<string, Entry>;

@@ -1,0 +1,4 @@
+import type { Entry } from './entry.js';
+
+export const reportMessages = {
+} satisfies Record<string, Entry>;

@@ -1,0 +1,17 @@
+import Table from 'cli-table3';
+import type { ChalkInstance } from 'chalk';
+import { cellText, type Dataset } from './dataset.js';
+
+/** A terminal table (cli-table3). Colour comes from the caller's chalk, so NO_COLOR holds. */
+export function renderTable(data: Dataset, color: ChalkInstance, options: { emptyText?: string } = {}): string {
+  if (data.rows.length === 0 && !data.total && options.emptyText) return (data.title ? color.bold(data.title) + '\n' : '') + options.emptyText + '\n';
+  const table = new Table({
+    head: data.columns.map((c) => color.bold(c.header)),
+    colAligns: data.columns.map((c) => c.align ?? 'left'),
+    style: { head: [], border: [] },
+    wordWrap: true,
+  });
+  for (const row of data.rows) table.push(data.columns.map((c) => cellText(row[c.key])));
+  if (data.total) table.push(data.columns.map((c) => color.bold(cellText(data.total![c.key]))));
+  return (data.title ? color.bold(data.title) + '\n' : '') + table.toString() + '\n';
+}

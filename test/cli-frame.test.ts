@@ -1,0 +1,54 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { kim, kimJson, tempDir } from './helpers/cli.js';
+
+describe('the command-line frame', () => {
+  it('prints help with examples and exits 0 when run without a terminal', () => {
+    const r = kim([], { cwd: tempDir() });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Usage: kim');
+    expect(r.stdout).toContain('kim init --regency');
+  });
+
+  it.each([
+    [['import', '--bogus', 'x.csv'], /unknown option/],
+    [['--lang', 'fr', 'init'], /Unknown language "fr"/],
+    [['init', '--format', 'pdf'], /Format "pdf"/],
+  ])('refuses bad usage %j with exit 2 and a sentence', (args, message) => {
+    const r = kim(args, { cwd: tempDir() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('speaks Indonesian with --lang id', () => {
+    const r = kim(['--lang', 'id', 'init', '--regency', 'Probolinggo'], { cwd: tempDir() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('cocok dengan beberapa wilayah');
+  });
+
+  it('creates the database readable by its owner only and records the regency', () => {
+    const dir = tempDir();
+    const r = kimJson(['init', '--regency', 'Kota Probolinggo'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.json.regency).toEqual({ code: '35.74', name: 'Kota Probolinggo' });
+    expect(r.json.districts).toBe(5);
+    expect(fs.statSync(path.join(dir, 'kim.sqlite')).mode & 0o777).toBe(0o600);
+  });
+
+  it('refuses a database written by a newer kim with exit 3', () => {
+    const dir = tempDir();
+    expect(kim(['init'], { cwd: dir }).code).toBe(0);
+    const r0 = kim(['init'], { cwd: dir });
+    expect(r0.code).toBe(0);
+    // Bump the schema version as a future kim would.
+    const db = new Database(path.join(dir, 'kim.sqlite'));
+    db.pragma('user_version = 99');
+    db.close();
+    const r = kim(['init'], { cwd: dir });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/newer kim/);
+  });
+});
