@@ -38,6 +38,14 @@ export const common = {
     id: '{option} harus berupa bilangan bulat, bukan "{value}".',
     en: '{option} must be a whole number, not "{value}".',
   },
+  'community.notFound': {
+    id: 'Tidak ada KIM "{value}". Cari dengan `kim list --search <kata>`, lalu pakai id atau nomornya.',
+    en: 'No KIM "{value}". Search with `kim list --search <word>`, then use its id or number.',
+  },
+  'community.ambiguous': {
+    id: '"{value}" cocok dengan beberapa KIM: {candidates}. Pakai id atau nomornya.',
+    en: '"{value}" matches several KIMs: {candidates}. Use its id or number.',
+  },
   'confirm.aborted': { id: 'Dibatalkan. Tidak ada yang diubah.', en: 'Cancelled. Nothing was changed.' },
   'word.yes': { id: 'ya', en: 'yes' },
   'word.no': { id: 'tidak', en: 'no' },

@@ -1,0 +1,54 @@
+/**
+ * Dates as clerks write them: 14/06/2023, 14-06-2023, 14.06.2023, 2023-06-14, 14 Juni 2023,
+ * 14 Jun 2023 (Indonesian or English month names, with the common abbreviations and the old
+ * spellings Pebruari/Nopember). Day first always: Indonesian practice, never US order.
+ */
+const MONTHS: Record<string, number> = {
+  januari: 1, january: 1, jan: 1,
+  februari: 2, pebruari: 2, february: 2, feb: 2, peb: 2,
+  maret: 3, march: 3, mar: 3,
+  april: 4, apr: 4,
+  mei: 5, may: 5,
+  juni: 6, june: 6, jun: 6,
+  juli: 7, july: 7, jul: 7,
+  agustus: 8, august: 8, agu: 8, agt: 8, ags: 8, aug: 8, agust: 8,
+  september: 9, sep: 9, sept: 9,
+  oktober: 10, october: 10, okt: 10, oct: 10,
+  november: 11, nopember: 11, nov: 11, nop: 11,
+  desember: 12, december: 12, des: 12, dec: 12,
+};
+
+const NUMERIC_DMY = /^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})$/;
+const NUMERIC_YMD = /^(\d{4})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})$/;
+const WORDY = /^(\d{1,2})\s*[ .-]\s*([a-z]+)\.?\s*[ .,-]\s*(\d{4})$/;
+const WEEKDAY = /^(senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*,?\s*/;
+
+export function isValidDate(year: number, month: number, day: number): boolean {
+  if (year < 1800 || year > 2200 || month < 1 || month > 12 || day < 1) return false;
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+export function toIso(year: number, month: number, day: number): string {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** The ISO date (YYYY-MM-DD) a clerk meant, or null when the text is not a date. */
+export function parseDate(text: string | null | undefined): string | null {
+  if (!text) return null;
+  const s = text.trim().toLowerCase().replace(WEEKDAY, '').replace(/\s+/g, ' ');
+  let y: number, m: number, d: number;
+  let match = NUMERIC_DMY.exec(s);
+  if (match) [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  else if ((match = NUMERIC_YMD.exec(s))) [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  else if ((match = WORDY.exec(s))) {
+    const month = MONTHS[match[2]!];
+    if (!month) return null;
+    [d, m, y] = [Number(match[1]), month, Number(match[3])];
+  } else return null;
+  return isValidDate(y, m, d) ? toIso(y, m, d) : null;
+}
+
+/** The 4-digit years written inside a text, e.g. an SK number `400/89/425.106/2025`. */
+export function yearsIn(text: string): number[] {
+  return [...text.matchAll(/(?<!\d)(19\d{2}|20\d{2})(?!\d)/g)].map((m) => Number(m[1]));
+}
