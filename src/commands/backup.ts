@@ -1,6 +1,88 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Context } from '../context.js';
+import { requireFormat } from '../context.js';
+import { audit } from '../db/audit.js';
+import { copyDatabase, type BackupResult } from '../db/backup.js';
+import { busyTimeoutFromEnv, writeTransaction } from '../db/connection.js';
+import { openReadOnly, requireKimSchema } from '../db/readonly.js';
+import { usageError } from '../errors.js';
+import { renderJson, writeData } from '../ui/output.js';
+import { formatBytes } from '../ui/bytes.js';
+import { openForCommand } from './open.js';
 
-// PLACEHOLDER: replaced by the issue that implements this command.
-export async function run(_ctx: Context, _args: string[], _opts: Record<string, unknown>): Promise<number> {
-  throw new Error('not implemented yet');
+function sameFile(a: string, b: string): boolean {
+  const norm = (p: string) => (process.platform === 'win32' ? p.toLowerCase() : p);
+  if (norm(a) === norm(b)) return true;
+  try {
+    // Hard links and symbolic links name the same file under another path.
+    const sa = fs.statSync(a);
+    const sb = fs.statSync(b);
+    return sa.dev === sb.dev && sa.ino === sb.ino;
+  } catch {
+    return false;
+  }
+}
+
+async function confirmOverwrite(ctx: Context, target: string): Promise<boolean> {
+  if (ctx.yes) return true;
+  if (!ctx.interactive) throw usageError('backup.exists', { path: target });
+  const { confirm } = await import('@inquirer/prompts');
+  return confirm({ message: ctx.t('backup.confirmOverwrite', { path: target }), default: false }, { output: process.stderr });
+}
+
+/** Refuses targets that would destroy data or cannot be written; true when the clerk agreed to go on. */
+async function checkTarget(ctx: Context, target: string): Promise<boolean> {
+  const db = ctx.dbPath;
+  if ([db, `${db}-wal`, `${db}-shm`, `${db}-journal`].some((f) => sameFile(target, f))) {
+    throw usageError('backup.ontoDatabase', { path: target });
+  }
+  const dir = path.dirname(target);
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw usageError('backup.noFolder', { path: dir });
+  if (!fs.existsSync(target)) return true;
+  if (fs.statSync(target).isDirectory()) throw usageError('backup.isFolder', { path: target });
+  return confirmOverwrite(ctx, target);
+}
+
+/** The copy is what matters; a log entry that has to wait too long for the write lock is only warned about. */
+function recordBackup(ctx: Context, result: BackupResult): void {
+  try {
+    const db = openForCommand(ctx);
+    try {
+      writeTransaction(db, () =>
+        audit(db, { operator: ctx.operator, action: 'backup', entity: 'database', details: { file: result.file, bytes: result.bytes } }),
+      );
+    } finally {
+      db.close();
+    }
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === 'string' && code.startsWith('SQLITE_BUSY')) {
+      ctx.warn(ctx.t('backup.notLogged', { path: result.file }));
+      return;
+    }
+    throw error;
+  }
+}
+
+export async function run(ctx: Context, args: string[], _opts: Record<string, unknown>): Promise<number> {
+  requireFormat(ctx, ['table', 'json']);
+  const target = path.resolve(ctx.io.cwd, args[0]!);
+  if (!(await checkTarget(ctx, target))) {
+    ctx.notice(ctx.t('confirm.aborted'));
+    return 0;
+  }
+  // Read-only: the copy is the file as it is, before any upgrade a writing command would make.
+  const source = openReadOnly(ctx.dbPath, busyTimeoutFromEnv(ctx.io.env));
+  let result: BackupResult;
+  try {
+    const version = requireKimSchema(source, ctx.dbPath);
+    result = await copyDatabase(source, target, version);
+  } finally {
+    source.close();
+  }
+  recordBackup(ctx, result);
+  if (ctx.format === 'json') writeData(ctx, renderJson(result));
+  else ctx.io.stdout.write(ctx.t('backup.done', { path: result.file, size: formatBytes(result.bytes, ctx.lang), version: result.schemaVersion }) + '\n');
+  return 0;
 }

@@ -55,4 +55,76 @@ export const admin = {
     id: 'Pengaturan "{key}" tidak dikenal. Lihat `kim config list` untuk daftarnya.',
     en: 'Unknown setting "{key}". See `kim config list` for the list.',
   },
+  'backup.done': {
+    id: 'Cadangan dibuat: {path} ({size}, skema {version}). Simpan salinannya juga di luar komputer ini.',
+    en: 'Backup written: {path} ({size}, schema {version}). Keep a copy off this computer too.',
+  },
+  'backup.exists': {
+    id: 'Berkas {path} sudah ada. Tambahkan --yes untuk menimpanya, atau pilih nama lain.',
+    en: 'The file {path} already exists. Add --yes to overwrite it, or choose another name.',
+  },
+  'backup.confirmOverwrite': { id: 'Timpa {path}?', en: 'Overwrite {path}?' },
+  'backup.ontoDatabase': {
+    id: '{path} adalah basis data yang sedang dicadangkan. Pilih berkas lain untuk cadangan, sebaiknya di folder atau disk lain.',
+    en: '{path} is the database being backed up. Choose another file for the backup, preferably in another folder or disk.',
+  },
+  'backup.noFolder': {
+    id: 'Folder {path} tidak ada. Buat foldernya dulu atau pilih tujuan lain.',
+    en: 'The folder {path} does not exist. Create it first or choose another destination.',
+  },
+  'backup.isFolder': {
+    id: '{path} adalah folder. Tulis nama berkas cadangannya, mis. {path}/cadangan.sqlite.',
+    en: '{path} is a folder. Name the backup file, e.g. {path}/backup.sqlite.',
+  },
+  'backup.failed': {
+    id: 'Cadangan ke {path} gagal: {reason}. Periksa ruang disk dan izin folder, lalu ulangi; berkas tujuan tidak diubah.',
+    en: 'The backup to {path} failed: {reason}. Check the disk space and folder permissions, then repeat; the destination was not changed.',
+  },
+  'backup.copyDamaged': {
+    id: 'Salinan untuk {path} tidak lolos pemeriksaan ({reason}); basis data aslinya mungkin rusak. Jalankan `kim check` dan lihat docs/operations.md.',
+    en: 'The copy for {path} failed its check ({reason}); the database itself may be damaged. Run `kim check` and see docs/operations.md.',
+  },
+  'backup.notLogged': {
+    id: 'Cadangan {path} sudah dibuat, tetapi belum tercatat di log audit karena basis data sedang dikunci proses lain.',
+    en: 'The backup {path} was written, but not recorded in the audit log because another process held the database locked.',
+  },
+  'check.col.item': { id: 'Pemeriksaan', en: 'Check' },
+  'check.col.result': { id: 'Hasil', en: 'Result' },
+  'check.item.integrity': { id: 'Keutuhan berkas', en: 'File integrity' },
+  'check.item.foreignKeys': { id: 'Rujukan antar-tabel', en: 'References between tables' },
+  'check.item.schema': { id: 'Versi skema', en: 'Schema version' },
+  'check.schemaValue': { id: '{version} (versi ini: {expected})', en: '{version} (this kim: {expected})' },
+  'check.problems': { id: 'masalah: {count}', en: 'problems: {count}' },
+  'check.sound': {
+    id: 'Basis data {path} utuh.',
+    en: 'The database {path} is sound.',
+  },
+  'check.older': {
+    id: 'Skema {version} lebih lama dari {expected}; perintah kim berikutnya akan memperbaruinya. Buat `kim backup` dulu.',
+    en: 'Schema {version} is older than {expected}; the next kim command will upgrade it. Take a `kim backup` first.',
+  },
+  'check.damaged': {
+    id: 'Basis data {path} rusak ({problems} masalah keutuhan, {references} rujukan putus). Hentikan pemakaian, simpan berkas ini di samping, lalu pulihkan cadangan terakhir (lihat docs/operations.md).',
+    en: 'The database {path} is damaged ({problems} integrity problems, {references} broken references). Stop using it, set this file aside and restore the latest backup (see docs/operations.md).',
+  },
+  'check.unreadable': {
+    id: '{path} tidak dapat dibaca sebagai basis data ({reason}). Berkas rusak atau bukan basis data kim: pulihkan cadangan terakhir (lihat docs/operations.md).',
+    en: '{path} cannot be read as a database ({reason}). It is damaged or not a kim database: restore the latest backup (see docs/operations.md).',
+  },
+  'log.col.time': { id: 'Waktu', en: 'Time' },
+  'log.col.operator': { id: 'Operator', en: 'Operator' },
+  'log.col.action': { id: 'Tindakan', en: 'Action' },
+  'log.col.what': { id: 'Objek', en: 'What' },
+  'log.col.details': { id: 'Rincian', en: 'Details' },
+  'log.entity.community': { id: 'KIM', en: 'KIM' },
+  'log.entity.officer': { id: 'pengurus', en: 'officer' },
+  'log.entity.batch': { id: 'impor', en: 'batch' },
+  'log.entity.setting': { id: 'pengaturan', en: 'setting' },
+  'log.entity.database': { id: 'basis data', en: 'database' },
+  'log.entity.export': { id: 'ekspor', en: 'export' },
+  'log.empty': { id: 'Log audit masih kosong.', en: 'The audit log is empty.' },
+  'log.badLimit': {
+    id: '--limit harus bilangan bulat positif, bukan "{value}".',
+    en: '--limit must be a positive whole number, not "{value}".',
+  },
 } satisfies Record<string, Entry>;
