@@ -1,6 +1,34 @@
 import type { Context } from '../context.js';
+import { requireFormat } from '../context.js';
+import { usageError } from '../errors.js';
+import { findCommunity } from '../core/community-ref.js';
+import { parseDate } from '../core/ids/date.js';
+import { endCommunity } from '../core/numbering/end.js';
+import { renderJson, writeData } from '../ui/output.js';
+import { withDb } from './open.js';
 
-// PLACEHOLDER: replaced by the issue that implements this command.
-export async function run(_ctx: Context, _args: string[], _opts: Record<string, unknown>): Promise<number> {
-  throw new Error('not implemented yet');
+interface EndOptions {
+  reason?: string;
+  date?: string;
+}
+
+export async function run(ctx: Context, args: string[], opts: EndOptions): Promise<number> {
+  requireFormat(ctx, ['table', 'json']);
+  if (!opts.reason?.trim()) throw usageError('end.needsReason');
+  // Checked before the database is opened: a bad date changes nothing.
+  const date = opts.date === undefined ? ctx.today : parseDate(opts.date);
+  if (date === null) throw usageError('error.badDate', { value: opts.date });
+  if (date > ctx.today) throw usageError('end.futureDate', { date, today: ctx.today });
+  const ended = await withDb(ctx, {}, (db) => {
+    const community = findCommunity(db, args[0] ?? '');
+    return endCommunity(db, { communityId: community.id, date, reason: opts.reason!, operator: ctx.operator, today: ctx.today });
+  });
+  if (ctx.format === 'json') {
+    writeData(ctx, renderJson(ended));
+    return 0;
+  }
+  const c = ended.community;
+  writeData(ctx, ctx.t('end.done', { name: c.name, id: c.id, date: ended.endedAt, reason: ended.reason }) + '\n');
+  if (c.number) ctx.notice(ctx.t('end.numberRetired', { number: c.number }));
+  return 0;
 }

@@ -1,0 +1,24 @@
+import type { Db } from '../../db/connection.js';
+
+/** One number a community has held, for `kim show`. */
+export interface NumberHistoryRow {
+  number: string;
+  /** 'assigned' by kim, or 'imported' from an office's earlier spreadsheet. */
+  source: 'assigned' | 'imported';
+  /** ISO timestamp (UTC). */
+  assignedAt: string;
+  operator: string;
+  revokedAt: string | null;
+  revokedBy: string | null;
+  reason: string | null;
+}
+
+/** Every number the community has held, oldest first, with any withdrawal. */
+export function numberHistory(db: Db, communityId: number): NumberHistoryRow[] {
+  return db
+    .prepare(
+      `SELECT number, source, assigned_at AS assignedAt, operator, revoked_at AS revokedAt, revoked_by AS revokedBy, reason
+         FROM numbers WHERE community_id = ? ORDER BY assigned_at, number`,
+    )
+    .all(communityId) as NumberHistoryRow[];
+}
