@@ -1,6 +1,157 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Context } from '../context.js';
+import { requireFormat } from '../context.js';
+import { usageError } from '../errors.js';
+import { importRosters, type ImportResult, type RejectedRow } from '../core/import/run.js';
+import { rejectsCsv } from '../core/import/rejects.js';
+import { parseEncodingOption } from '../core/roster/encoding.js';
+import { parseMapOptions } from '../core/roster/headers.js';
+import { parseDelimiterOption } from '../core/roster/reader.js';
+import { emit, renderJson, writeData, writeFileAtomic } from '../ui/output.js';
+import { byteProgress } from '../ui/progress.js';
+import { renderTable } from '../ui/render/table.js';
+import type { Dataset } from '../ui/render/dataset.js';
+import type { MessageKey } from '../ui/messages/index.js';
+import { withDb } from './open.js';
 
-// PLACEHOLDER: replaced by the issue that implements this command.
-export async function run(_ctx: Context, _args: string[], _opts: Record<string, unknown>): Promise<number> {
-  throw new Error('not implemented yet');
+interface ImportOpts {
+  dryRun?: boolean;
+  strict?: boolean;
+  replaceRosters?: boolean;
+  encoding?: string;
+  delimiter?: string;
+  map?: string[];
+  rejects?: string;
+}
+
+export async function run(ctx: Context, files: string[], opts: ImportOpts): Promise<number> {
+  requireFormat(ctx, ['table', 'json', 'csv']);
+  const options = {
+    files: files.map((f) => path.resolve(ctx.io.cwd, f)),
+    dryRun: opts.dryRun === true,
+    strict: opts.strict === true,
+    replaceRosters: opts.replaceRosters === true,
+    encoding: parseEncodingOption(opts.encoding),
+    delimiter: parseDelimiterOption(opts.delimiter),
+    map: parseMapOptions(opts.map),
+    operator: ctx.operator,
+    today: ctx.today,
+    endReason: (batch: number) => ctx.t('import.endReason', { batch }),
+  };
+  const progress = await byteProgress(ctx, Math.max(...options.files.map(fileSize)));
+  const result = await withDb(ctx, { create: true }, async (db) => {
+    try {
+      return await importRosters(db, {
+        ...options,
+        onFileStart: (i, bytes) => progress.start(bytes, path.basename(files[i]!)),
+        onBytes: (_i, b) => progress.update(b),
+      });
+    } finally {
+      progress.stop();
+    }
+  });
+  // Paths as the user typed them: scripts compare them with their own.
+  result.files.forEach((f, i) => (f.given = files[i]!));
+  result.rejected.forEach((r) => (r.file = files[options.files.indexOf(r.file)] ?? r.file));
+
+  const reason = (r: RejectedRow) => ctx.t(`import.reject.${r.code}` as MessageKey, r.params);
+  if (opts.rejects && result.rejected.length > 0) {
+    const target = path.resolve(ctx.io.cwd, opts.rejects);
+    writeFileAtomic(target, rejectsCsv(result.rejected, (r) => `${ctx.t('import.rejectsRow')} ${r.row}: ${reason(r)}`, ctx.t('import.rejectsHeader')));
+    ctx.notice(ctx.t('import.rejectsWritten', { count: result.rejected.length, path: opts.rejects }));
+  }
+  render(ctx, result, reason);
+  if (options.strict && result.rejected.length > 0) throw usageError('import.strictRejected', { count: result.rejected.length });
+  return result.rejected.length > 0 ? 1 : 0;
+}
+
+function fileSize(file: string): number {
+  try {
+    return fs.statSync(file).size;
+  } catch {
+    return 0;
+  }
+}
+
+export function importJson(result: ImportResult, reason: (r: RejectedRow) => string) {
+  return {
+    batch: result.batch,
+    dryRun: result.dryRun,
+    files: result.files.map((f) => ({ path: f.given, encoding: f.encoding, delimiter: f.delimiter, rows: f.rows, bom: f.bom, sha256: f.sha256 })),
+    communities: result.communities,
+    officers: result.officers,
+    rejected: result.rejected.map((r) => ({ file: r.file, row: r.row, column: r.column, reason: reason(r) })),
+    unknownColumns: result.unknownColumns,
+  };
+}
+
+function render(ctx: Context, result: ImportResult, reason: (r: RejectedRow) => string): void {
+  const t = ctx.t;
+  if (ctx.format === 'json') {
+    writeData(ctx, renderJson(importJson(result, reason)));
+    return;
+  }
+  for (const f of result.files) {
+    ctx.notice(t('import.fileLine', { file: f.given, rows: f.rows, encoding: f.encoding, delimiter: f.delimiter === '\t' ? 'tab' : f.delimiter }));
+  }
+  if (result.unknownColumns.length) ctx.warn(t('import.unknownColumns', { columns: result.unknownColumns.join(', ') }));
+  if (result.duplicateColumns.length) ctx.warn(t('import.duplicateColumns', { columns: result.duplicateColumns.join(', ') }));
+  if (!result.regencySet) ctx.warn(t('import.noRegency'));
+  for (const s of result.seenBefore) ctx.notice(t('import.sameFileAgain', { file: s.file, batch: s.batch }));
+  const plan: Dataset = {
+    title: t(result.dryRun ? 'import.dryRunTitle' : 'import.summaryTitle'),
+    columns: [
+      { key: 'action', header: t('import.col.action') },
+      { key: 'name', header: t('import.col.community') },
+      { key: 'village', header: t('import.col.village') },
+      { key: 'created', header: t('import.col.created'), align: 'right' },
+      { key: 'updated', header: t('import.col.updated'), align: 'right' },
+      { key: 'unchanged', header: t('import.col.unchanged'), align: 'right' },
+      { key: 'ended', header: t('import.col.ended'), align: 'right' },
+    ],
+    rows: result.plan.map((p) => ({ action: t(`import.action.${p.action === 'created' ? 'create' : p.action === 'updated' ? 'update' : 'unchanged'}`), name: p.name, village: p.village, ...p.officers })),
+  };
+  if (ctx.format === 'csv') {
+    void emit(ctx, plan, null);
+    return;
+  }
+  const out: string[] = [];
+  // A long plan helps nobody on screen; the totals say it.
+  if (result.plan.length <= 50) out.push(renderTable(plan, ctx.color));
+  const totals: Dataset = {
+    columns: [
+      { key: 'what', header: t('import.col.what') },
+      { key: 'created', header: t('import.col.created'), align: 'right' },
+      { key: 'updated', header: t('import.col.updated'), align: 'right' },
+      { key: 'unchanged', header: t('import.col.unchanged'), align: 'right' },
+      { key: 'ended', header: t('import.col.ended'), align: 'right' },
+    ],
+    rows: [
+      { what: t('import.col.communities'), ...result.communities, ended: '' },
+      { what: t('import.col.officers'), ...result.officers },
+    ],
+  };
+  out.push(renderTable(totals, ctx.color));
+  if (result.rejected.length) {
+    out.push(
+      renderTable(
+        {
+          title: t('import.rejectedTitle'),
+          columns: [
+            { key: 'file', header: t('import.col.file') },
+            { key: 'row', header: t('import.col.row'), align: 'right' },
+            { key: 'column', header: t('import.col.column') },
+            { key: 'reason', header: t('import.col.reason') },
+          ],
+          rows: result.rejected.slice(0, 200).map((r) => ({ file: path.basename(r.file), row: r.row, column: r.column ?? '', reason: reason(r) })),
+        },
+        ctx.color,
+      ),
+    );
+  }
+  writeData(ctx, out.join('\n'));
+  if (result.dryRun) ctx.notice(t('import.dryRunDone'));
+  else if (result.batch !== null) ctx.notice(t('import.batchDone', { batch: result.batch }));
+  if (result.rejected.length && !result.dryRun) ctx.notice(t('import.rejectedHint', { count: result.rejected.length }));
 }

@@ -1,6 +1,25 @@
 import type { Context } from '../context.js';
+import { requireFormat } from '../context.js';
+import { usageError } from '../errors.js';
+import { getBatch, undoBatch } from '../core/import/undo.js';
+import { renderJson, writeData } from '../ui/output.js';
+import { confirmAction } from '../ui/prompts.js';
+import { withDb } from './open.js';
 
-// PLACEHOLDER: replaced by the issue that implements this command.
-export async function run(_ctx: Context, _args: string[], _opts: Record<string, unknown>): Promise<number> {
-  throw new Error('not implemented yet');
+export async function run(ctx: Context, [text]: string[]): Promise<number> {
+  requireFormat(ctx, ['table', 'json']);
+  const id = /^\d+$/.test(text ?? '') ? Number(text) : NaN;
+  if (!Number.isSafeInteger(id)) throw usageError('undo.badBatch', { value: text ?? '' });
+  return withDb(ctx, {}, async (db) => {
+    const batch = getBatch(db, id);
+    const files = (JSON.parse(batch.files) as { name: string }[]).map((f) => f.name).join(', ');
+    if (!(await confirmAction(ctx, ctx.t('undo.confirm', { batch: id, files })))) {
+      ctx.notice(ctx.t('confirm.aborted'));
+      return 0;
+    }
+    const result = undoBatch(db, id, ctx.operator);
+    if (ctx.format === 'json') writeData(ctx, renderJson(result));
+    else writeData(ctx, ctx.t('undo.done', { ...result }) + '\n');
+    return 0;
+  });
 }

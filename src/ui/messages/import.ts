@@ -1,4 +1,172 @@
 import type { Entry } from './entry.js';
 
 export const importMessages = {
+  'import.noFile': {
+    id: 'Berkas {path} tidak ada atau tidak bisa dibaca. Periksa nama dan foldernya.',
+    en: 'The file {path} does not exist or cannot be read. Check its name and folder.',
+  },
+  'import.empty': {
+    id: 'Berkas {file} kosong. Simpan ulang daftar pengurus sebagai CSV lalu impor lagi.',
+    en: 'The file {file} is empty. Save the roster as CSV again and import it again.',
+  },
+  'import.notCsvExcel': {
+    id: '{file} adalah buku kerja Excel, bukan CSV. Di Excel pilih File › Simpan Sebagai › "CSV (dipisah koma)", lalu impor berkas .csv itu. Tidak ada yang diubah.',
+    en: '{file} is an Excel workbook, not a CSV. In Excel choose File › Save As › "CSV (Comma delimited)", then import that .csv file. Nothing was changed.',
+  },
+  'import.notCsvBinary': {
+    id: '{file} bukan berkas teks CSV. Impor daftar pengurus yang disimpan sebagai CSV. Tidak ada yang diubah.',
+    en: '{file} is not a CSV text file. Import a roster saved as CSV. Nothing was changed.',
+  },
+  'import.noHeader': {
+    id: 'Tidak ditemukan baris judul kolom daftar pengurus di {file} (mis. "Nama KIM", "Nama", "NIK"). Periksa berkasnya, atau petakan kolom dengan --map "Judul=field". Tidak ada yang diubah.',
+    en: 'No roster header row found in {file} (e.g. "Nama KIM", "Nama", "NIK"). Check the file, or map columns with --map "Heading=field". Nothing was changed.',
+  },
+  'import.missingColumns': {
+    id: '{file} tidak punya kolom untuk: {fields}. Tambahkan kolomnya atau petakan dengan --map "Judul Kolom=field". Tidak ada yang diubah.',
+    en: '{file} has no column for: {fields}. Add the column or map it with --map "Column Heading=field". Nothing was changed.',
+  },
+  'import.badMap': {
+    id: '--map "{value}" tidak dapat dipakai. Tulis "Judul Kolom=field", dengan field salah satu dari: {fields}.',
+    en: '--map "{value}" cannot be used. Write "Column Heading=field", where field is one of: {fields}.',
+  },
+  'import.badEncoding': {
+    id: 'Encoding "{value}" tidak dikenal. Pilihan: {allowed}.',
+    en: 'Unknown encoding "{value}". Choose one of: {allowed}.',
+  },
+  'import.badDelimiter': {
+    id: 'Pemisah "{value}" tidak dikenal. Pakai auto, ",", ";", "|" atau tab.',
+    en: 'Unknown delimiter "{value}". Use auto, ",", ";", "|" or tab.',
+  },
+  'import.strictRejected': {
+    id: '--strict: {count} baris ditolak, jadi seluruh impor dibatalkan. Perbaiki baris yang disebut di atas lalu impor lagi. Tidak ada yang diubah.',
+    en: '--strict: {count} rows were rejected, so the whole import was cancelled. Fix the rows listed above and import again. Nothing was changed.',
+  },
+  'import.reject.noCommunityName': { id: 'nama KIM kosong', en: 'the KIM name is empty' },
+  'import.reject.noOfficerName': { id: 'nama pengurus kosong', en: 'the officer name is empty' },
+  'import.reject.tooManyCells': {
+    id: 'jumlah sel {count}, padahal judul kolom {expected}: ada pemisah berlebih di baris ini',
+    en: '{count} cells where the header has {expected}: this row has extra delimiters',
+  },
+  'import.reject.tooFewCells': {
+    id: 'jumlah sel {count}, padahal judul kolom {expected}: ada sel yang hilang di baris ini',
+    en: '{count} cells where the header has {expected}: cells are missing in this row',
+  },
+  'import.reject.brokenQuoting': {
+    id: 'tanda petik (") tidak berpasangan; perbaiki baris ini di spreadsheet',
+    en: 'unbalanced quote marks ("); fix this row in the spreadsheet',
+  },
+  'import.reject.lineTooLong': {
+    id: 'baris terlalu panjang (lebih dari 8 MB) untuk sebuah daftar pengurus',
+    en: 'the line is too long (over 8 MB) for a roster',
+  },
+  'import.reject.nikConflict': {
+    id: 'NIK {nik} sudah dipakai baris {firstRow} untuk pengurus lain ({otherName}) di KIM yang sama',
+    en: 'NIK {nik} was already given on row {firstRow} to another officer ({otherName}) of the same KIM',
+  },
+  'import.reject.numberTaken': {
+    id: 'nomor induk {number} sudah dipakai KIM lain ({other})',
+    en: 'community number {number} is already used by another KIM ({other})',
+  },
+  'import.reject.numberMismatch': {
+    id: 'KIM ini sudah bernomor induk {current}, bukan {number}',
+    en: 'this KIM already has community number {current}, not {number}',
+  },
+  'import.rejectsHeader': { id: 'Alasan penolakan', en: 'Rejection reason' },
+  'import.rejectsRow': { id: 'Baris', en: 'Row' },
+  'import.fileLine': {
+    id: '{file}: {rows} baris, encoding {encoding}, pemisah {delimiter}',
+    en: '{file}: {rows} rows, encoding {encoding}, delimiter {delimiter}',
+  },
+  'import.unknownColumns': {
+    id: 'Kolom tidak dikenal, tidak diimpor: {columns}. Petakan dengan --map "Judul=field" bila perlu.',
+    en: 'Unknown columns, not imported: {columns}. Map them with --map "Heading=field" if needed.',
+  },
+  'import.duplicateColumns': {
+    id: 'Kolom ganda, hanya yang pertama dipakai: {columns}.',
+    en: 'Repeated columns, only the first is used: {columns}.',
+  },
+  'import.sameFileAgain': {
+    id: '{file} sama persis dengan berkas batch {batch}; yang sudah ada tidak akan berubah.',
+    en: '{file} is identical to the file of batch {batch}; what is stored will not change.',
+  },
+  'import.noRegency': {
+    id: 'Catatan: kabupaten/kota kantor belum diatur, jadi kecamatan dan desa dicari di seluruh Indonesia. Jalankan `kim init --regency <kode|nama>`.',
+    en: 'Note: the office regency is not set, so districts and villages are looked up across Indonesia. Run `kim init --regency <code|name>`.',
+  },
+  'import.summaryTitle': { id: 'Hasil impor', en: 'Import result' },
+  'import.dryRunTitle': { id: 'Rencana impor (uji coba, tidak ada yang ditulis)', en: 'Import plan (dry run, nothing written)' },
+  'import.col.what': { id: 'Data', en: 'Records' },
+  'import.col.created': { id: 'Baru', en: 'Created' },
+  'import.col.updated': { id: 'Diperbarui', en: 'Updated' },
+  'import.col.unchanged': { id: 'Tetap', en: 'Unchanged' },
+  'import.col.ended': { id: 'Diakhiri', en: 'Ended' },
+  'import.col.communities': { id: 'KIM', en: 'Communities' },
+  'import.col.officers': { id: 'Pengurus', en: 'Officers' },
+  'import.rejectedTitle': { id: 'Baris ditolak', en: 'Rejected rows' },
+  'import.col.file': { id: 'Berkas', en: 'File' },
+  'import.col.row': { id: 'Baris', en: 'Row' },
+  'import.col.column': { id: 'Kolom', en: 'Column' },
+  'import.col.reason': { id: 'Alasan', en: 'Reason' },
+  'import.col.action': { id: 'Tindakan', en: 'Action' },
+  'import.col.community': { id: 'KIM', en: 'Community' },
+  'import.col.village': { id: 'Desa/Kelurahan', en: 'Village' },
+  'import.action.create': { id: 'baru', en: 'create' },
+  'import.action.update': { id: 'perbarui', en: 'update' },
+  'import.action.unchanged': { id: 'tetap', en: 'unchanged' },
+  'import.batchDone': {
+    id: 'Tersimpan sebagai batch {batch}. Batalkan dengan `kim undo {batch}` bila keliru; lanjutkan dengan `kim validate`.',
+    en: 'Saved as batch {batch}. Undo it with `kim undo {batch}` if it was a mistake; next, run `kim validate`.',
+  },
+  'import.dryRunDone': {
+    id: 'Uji coba: tidak ada yang ditulis. Jalankan tanpa --dry-run untuk menyimpan.',
+    en: 'Dry run: nothing was written. Run again without --dry-run to save it.',
+  },
+  'import.rejectsWritten': {
+    id: '{count} baris ditolak ditulis ke {path}: perbaiki lalu impor berkas itu lagi.',
+    en: '{count} rejected rows written to {path}: fix them and import that file again.',
+  },
+  'import.rejectedHint': {
+    id: '{count} baris ditolak; baris lain sudah diimpor. Tambahkan --rejects <berkas.csv> untuk mendapat daftar yang bisa diperbaiki.',
+    en: '{count} rows rejected; the other rows were imported. Add --rejects <file.csv> to get a list you can fix.',
+  },
+  'import.endReason': { id: 'tidak ada di daftar batch {batch}', en: 'missing from the roster of batch {batch}' },
+  'batches.title': { id: 'Batch impor', en: 'Import batches' },
+  'batches.none': { id: 'Belum ada impor. Mulai dengan `kim import <berkas.csv>`.', en: 'No imports yet. Start with `kim import <file.csv>`.' },
+  'batches.col.id': { id: 'Batch', en: 'Batch' },
+  'batches.col.when': { id: 'Waktu', en: 'When' },
+  'batches.col.operator': { id: 'Petugas', en: 'Operator' },
+  'batches.col.files': { id: 'Berkas', en: 'Files' },
+  'batches.col.communities': { id: 'KIM baru/ubah', en: 'KIMs new/upd' },
+  'batches.col.officers': { id: 'Pengurus baru/ubah/akhir', en: 'Officers new/upd/end' },
+  'batches.col.rejected': { id: 'Ditolak', en: 'Rejected' },
+  'batches.col.status': { id: 'Status', en: 'Status' },
+  'batches.undone': { id: 'dibatalkan {when} oleh {who}', en: 'undone {when} by {who}' },
+  'undo.badBatch': {
+    id: '"{value}" bukan nomor batch. Lihat `kim batches` untuk daftarnya.',
+    en: '"{value}" is not a batch number. See `kim batches` for the list.',
+  },
+  'undo.noBatch': {
+    id: 'Batch {batch} tidak ada. Lihat `kim batches` untuk daftarnya.',
+    en: 'There is no batch {batch}. See `kim batches` for the list.',
+  },
+  'undo.already': {
+    id: 'Batch {batch} sudah dibatalkan pada {when}. Tidak ada yang diubah.',
+    en: 'Batch {batch} was already undone on {when}. Nothing was changed.',
+  },
+  'undo.laterBatch': {
+    id: 'Batch {batch} tidak bisa dibatalkan: batch {later} yang lebih baru mengubah data yang sama. Batalkan batch {later} dulu. Tidak ada yang diubah.',
+    en: 'Batch {batch} cannot be undone: the later batch {later} touched the same records. Undo batch {later} first. Nothing was changed.',
+  },
+  'undo.laterEdit': {
+    id: 'Batch {batch} tidak bisa dibatalkan: data yang sama diubah kemudian ({action}, log audit #{audit}). Tidak ada yang diubah.',
+    en: 'Batch {batch} cannot be undone: the same records were changed later ({action}, audit log #{audit}). Nothing was changed.',
+  },
+  'undo.confirm': {
+    id: 'Batalkan batch {batch} ({files})? KIM dan pengurus yang dibuatnya dihapus, nilai yang diubahnya dikembalikan.',
+    en: 'Undo batch {batch} ({files})? The KIMs and officers it created are removed and the values it changed restored.',
+  },
+  'undo.done': {
+    id: 'Batch {batch} dibatalkan: {communities} KIM dan {officers} pengurus dihapus, {restored} catatan dikembalikan.',
+    en: 'Batch {batch} undone: {communities} KIMs and {officers} officers removed, {restored} records restored.',
+  },
 } satisfies Record<string, Entry>;

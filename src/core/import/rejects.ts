@@ -1,0 +1,19 @@
+import { stringify } from 'csv-stringify/sync';
+import type { RejectedRow } from './run.js';
+import { csvRecord } from '../../ui/render/csv.js';
+
+/**
+ * The rejected rows as a CSV a clerk can fix and import again: the file's own header and cells,
+ * then the reason (with the row number) as a last column that the import ignores. UTF-8 with a
+ * BOM and the source's delimiter, so Excel opens it as it opened the original.
+ */
+export function rejectsCsv(rows: RejectedRow[], reason: (r: RejectedRow) => string, reasonHeading: string): string {
+  const delimiter = rows[0]?.delimiter ?? ',';
+  const header = rows[0]?.header ?? [];
+  const records: string[][] = [[...header, reasonHeading]];
+  for (const r of rows) {
+    const cells = r.cells.length >= header.length ? r.cells.slice(0, Math.max(header.length, r.cells.length)) : [...r.cells, ...Array(header.length - r.cells.length).fill('')];
+    records.push([...csvRecord(cells), reason(r)]);
+  }
+  return '\uFEFF' + stringify(records, { delimiter, record_delimiter: 'windows' });
+}

@@ -1,0 +1,126 @@
+import path from 'node:path';
+import type { Db } from '../../db/connection.js';
+import { audit } from '../../db/audit.js';
+import { storedReference } from '../../db/regions.js';
+import { RegionResolver } from '../regions/resolve.js';
+import type { ColumnTarget } from '../roster/fields.js';
+import type { ENCODINGS } from '../roster/encoding.js';
+import { readRoster, type RosterFile } from '../roster/reader.js';
+import type { Rejection } from '../roster/record.js';
+import { ImportSession, type CommunityOutcome, type Counts } from './session.js';
+
+export interface ImportOptions {
+  files: string[];
+  dryRun: boolean;
+  strict: boolean;
+  replaceRosters: boolean;
+  encoding: (typeof ENCODINGS)[number];
+  delimiter: string;
+  map: Map<string, ColumnTarget>;
+  operator: string;
+  today: string;
+  /** The reason written on officers ended by --replace-rosters, in the clerk's language. */
+  endReason: (batch: number) => string;
+  onBytes?: (file: number, bytes: number) => void;
+  onFileStart?: (file: number, bytes: number) => void;
+}
+
+export interface RejectedRow extends Rejection {
+  file: string;
+  header: string[];
+  delimiter: string;
+}
+
+export interface ImportResult extends Counts {
+  batch: number | null;
+  dryRun: boolean;
+  /** False when nothing was kept: a dry run, or --strict with rejected rows. */
+  committed: boolean;
+  files: (RosterFile & { given: string })[];
+  rejected: RejectedRow[];
+  unknownColumns: string[];
+  duplicateColumns: string[];
+  plan: CommunityOutcome[];
+  /** Files identical (by checksum) to a file of an earlier batch that is still in force. */
+  seenBefore: { file: string; batch: number }[];
+  regencySet: boolean;
+}
+
+/**
+ * Imports roster files as one batch in one transaction: every file and row, or nothing. The
+ * transaction is opened by hand (BEGIN IMMEDIATE) because reading is asynchronous; a process
+ * killed half-way leaves only an uncommitted WAL tail that SQLite discards.
+ */
+export async function importRosters(db: Db, options: ImportOptions): Promise<ImportResult> {
+  const now = new Date().toISOString();
+  const reference = storedReference(db);
+  const resolver = new RegionResolver(reference);
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const batch = Number(
+      db
+        .prepare(`INSERT INTO batches (started_at, operator, files, options, counts) VALUES (?, ?, '[]', ?, '{}')`)
+        .run(now, options.operator, JSON.stringify({ strict: options.strict, replaceRosters: options.replaceRosters, encoding: options.encoding, delimiter: options.delimiter }))
+        .lastInsertRowid,
+    );
+    const session = new ImportSession(db, batch, resolver, now, options.operator);
+    const files: ImportResult['files'] = [];
+    const rejected: RejectedRow[] = [];
+    const seenBefore: ImportResult['seenBefore'] = [];
+    const earlier = db.prepare(`SELECT id FROM batches WHERE undone_at IS NULL AND id <> ? AND files LIKE ? ORDER BY id DESC LIMIT 1`);
+    for (const [index, given] of options.files.entries()) {
+      session.startFile();
+      let current: RosterFile | undefined;
+      const info = await readRoster(
+        given,
+        { encoding: options.encoding, delimiter: options.delimiter, map: options.map, onBytes: (b) => options.onBytes?.(index, b) },
+        {
+          begin: (f) => {
+            current = f;
+            options.onFileStart?.(index, f.bytes);
+          },
+          row: (row, record, cells) => {
+            const problem = session.applyRow(row, record);
+            if (problem) rejected.push({ ...problem, cells, file: given, header: current!.header, delimiter: current!.delimiter });
+          },
+          reject: (r) => rejected.push({ ...r, file: given, header: current!.header, delimiter: current!.delimiter }),
+        },
+      );
+      if (options.replaceRosters) session.endMissingOfficers(options.today, options.endReason(batch));
+      files.push({ ...info, given });
+      const prior = earlier.get(batch, `%${info.sha256}%`) as { id: number } | undefined;
+      if (prior) seenBefore.push({ file: given, batch: prior.id });
+    }
+    const counts = { communities: session.counts.communities, officers: session.counts.officers, rejected: rejected.length };
+    const fileRecords = files.map((f) => ({
+      path: f.given, name: path.basename(f.given), sha256: f.sha256, bytes: f.bytes, encoding: f.encoding, delimiter: f.delimiter, rows: f.rows,
+    }));
+    const keep = !options.dryRun && !(options.strict && rejected.length > 0);
+    if (keep) {
+      const lastChange = (db.prepare(`SELECT coalesce(max(id), 0) AS n FROM changes`).get() as { n: number }).n;
+      db.prepare(`UPDATE batches SET finished_at = ?, files = ?, counts = ?, last_change = ? WHERE id = ?`).run(
+        new Date().toISOString(), JSON.stringify(fileRecords), JSON.stringify(counts), lastChange, batch,
+      );
+      audit(db, { operator: options.operator, action: 'import', entity: 'batch', entityId: batch, details: { files: fileRecords.map((f) => f.name), ...counts } });
+      db.exec('COMMIT');
+    } else {
+      db.exec('ROLLBACK');
+    }
+    return {
+      batch: keep ? batch : null,
+      dryRun: options.dryRun,
+      committed: keep,
+      ...session.counts,
+      files,
+      rejected,
+      unknownColumns: [...new Set(files.flatMap((f) => f.unknownColumns))],
+      duplicateColumns: [...new Set(files.flatMap((f) => f.duplicateColumns))],
+      plan: session.plan,
+      seenBefore,
+      regencySet: reference !== undefined,
+    };
+  } catch (error) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw error;
+  }
+}

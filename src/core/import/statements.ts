@@ -1,0 +1,115 @@
+import type { Statement } from 'better-sqlite3';
+import type { Db } from '../../db/connection.js';
+import { COMMUNITY_COLUMNS, OFFICER_COLUMNS } from '../../db/changes.js';
+
+export type OfficerRow = Record<string, unknown> & {
+  id: number;
+  name: string;
+  name_key: string;
+  nik_key: string | null;
+  ended_at: string | null;
+  created_batch: number | null;
+};
+
+const OFFICER_INSERT_COLUMNS = [
+  'name', 'name_key', 'nik', 'nik_key', 'role', 'birth_place', 'birth_date', 'birth_date_iso', 'gender', 'sex',
+  'occupation', 'nip', 'party', 'ngo', 'phone', 'address',
+] as const;
+
+const COMMUNITY_INSERT_COLUMNS = [
+  'name', 'name_key', 'village_key', 'regency_text', 'district_text', 'village_text', 'district_code', 'village_code',
+  'address', 'sk_number', 'sk_date', 'sk_date_iso', 'sk_issuer', 'acknowledged', 'founded_date', 'founded_date_iso',
+] as const;
+
+const UPDATABLE_COMMUNITY = [...COMMUNITY_COLUMNS].filter((c) => c !== 'ended_at' && c !== 'end_reason');
+const UPDATABLE_OFFICER = [...OFFICER_COLUMNS];
+
+/** The import's prepared statements, prepared once per import. */
+export class ImportStatements {
+  readonly findCommunity: Statement;
+  readonly officerByNik: Statement;
+  readonly officerByName: Statement;
+  readonly officerById: Statement;
+  readonly activeOfficers: Statement;
+  readonly endOfficer: Statement;
+  readonly numberOwner: Statement;
+  readonly reserveNumber: Statement;
+  operator = 'kim';
+  private readonly insertCommunityStmt: Statement;
+  private readonly insertOfficerStmt: Statement;
+  private readonly communityBeforeStmt: Statement;
+  private readonly officerBeforeStmt: Statement;
+  private readonly updates = new Map<string, Statement>();
+
+  constructor(private readonly db: Db) {
+    this.findCommunity = db.prepare(`SELECT * FROM communities WHERE village_key = ? AND name_key = ?`);
+    this.officerByNik = db.prepare(`SELECT * FROM officers WHERE community_id = ? AND nik_key = ?`);
+    // A name identifies an officer only when one side has no usable NIK.
+    this.officerByName = db.prepare(
+      `SELECT * FROM officers WHERE community_id = ? AND name_key = ? AND (nik_key IS NULL OR ? IS NULL)
+       ORDER BY ended_at IS NOT NULL, id LIMIT 1`,
+    );
+    this.officerById = db.prepare(`SELECT * FROM officers WHERE id = ?`);
+    this.activeOfficers = db.prepare(`SELECT id FROM officers WHERE community_id = ? AND ended_at IS NULL`);
+    this.endOfficer = db.prepare(`UPDATE officers SET ended_at = ?, end_reason = ?, updated_at = ?, last_batch = ? WHERE id = ?`);
+    this.numberOwner = db.prepare(`SELECT n.community_id, c.name FROM numbers n LEFT JOIN communities c ON c.id = n.community_id WHERE n.number = ?`);
+    this.reserveNumber = db.prepare(
+      `INSERT INTO numbers (number, community_id, source, batch_id, assigned_at, operator) VALUES (?, ?, 'imported', ?, ?, ?)`,
+    );
+    this.insertCommunityStmt = db.prepare(
+      `INSERT INTO communities (${COMMUNITY_INSERT_COLUMNS.join(', ')}, created_at, updated_at, created_batch, last_batch)
+       VALUES (${COMMUNITY_INSERT_COLUMNS.map((c) => '@' + c).join(', ')}, @now, @now, @batch, @batch)`,
+    );
+    this.insertOfficerStmt = db.prepare(
+      `INSERT INTO officers (community_id, ${OFFICER_INSERT_COLUMNS.join(', ')}, created_at, updated_at, created_batch, last_batch)
+       VALUES (?, ${OFFICER_INSERT_COLUMNS.map(() => '?').join(', ')}, ?, ?, ?, ?)`,
+    );
+    this.communityBeforeStmt = db.prepare(`SELECT ${UPDATABLE_COMMUNITY.join(', ')} FROM communities WHERE id = ?`);
+    this.officerBeforeStmt = db.prepare(`SELECT ${UPDATABLE_OFFICER.join(', ')} FROM officers WHERE id = ?`);
+  }
+
+  insertCommunity(values: Record<string, unknown>, now: string, batch: number): number {
+    const params: Record<string, unknown> = { now, batch };
+    for (const c of COMMUNITY_INSERT_COLUMNS) params[c] = values[c] ?? null;
+    return Number(this.insertCommunityStmt.run(params).lastInsertRowid);
+  }
+
+  insertOfficer(communityId: number, values: Record<string, unknown>, now: string, batch: number): number {
+    const params: unknown[] = [communityId];
+    for (const c of OFFICER_INSERT_COLUMNS) params.push(values[c] ?? null);
+    params.push(now, now, batch, batch);
+    return Number(this.insertOfficerStmt.run(params).lastInsertRowid);
+  }
+
+  communityBefore(id: number): Record<string, unknown> {
+    return this.communityBeforeStmt.get(id) as Record<string, unknown>;
+  }
+
+  officerBefore(id: number): Record<string, unknown> {
+    return this.officerBeforeStmt.get(id) as Record<string, unknown>;
+  }
+
+  updateCommunity(id: number, changes: Record<string, unknown>, now: string, batch: number): void {
+    this.update('communities', COMMUNITY_COLUMNS, id, changes, now, batch);
+  }
+
+  updateOfficer(id: number, changes: Record<string, unknown>, now: string, batch: number): void {
+    this.update('officers', OFFICER_COLUMNS, id, changes, now, batch);
+  }
+
+  /** Column names come from a fixed list, never from the file; statements are cached per column set. */
+  private update(table: string, allowed: Set<string>, id: number, changes: Record<string, unknown>, now: string, batch: number): void {
+    const columns = Object.keys(changes).filter((c) => allowed.has(c)).sort();
+    const key = `${table}:${columns.join(',')}`;
+    let stmt = this.updates.get(key);
+    if (!stmt) {
+      stmt = this.db.prepare(
+        `UPDATE ${table} SET ${columns.map((c) => `${c} = @${c}`).join(', ')}, updated_at = @__now, last_batch = @__batch WHERE id = @__id`,
+      );
+      this.updates.set(key, stmt);
+    }
+    const params: Record<string, unknown> = { __now: now, __batch: batch, __id: id };
+    for (const c of columns) params[c] = changes[c];
+    stmt.run(params);
+  }
+}

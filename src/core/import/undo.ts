@@ -1,0 +1,110 @@
+import type { Db } from '../../db/connection.js';
+import { audit } from '../../db/audit.js';
+import { COMMUNITY_COLUMNS, OFFICER_COLUMNS } from '../../db/changes.js';
+import { usageError } from '../../errors.js';
+
+export interface BatchRow {
+  id: number;
+  started_at: string;
+  finished_at: string | null;
+  operator: string;
+  files: string;
+  options: string;
+  counts: string;
+  last_change: number;
+  undone_at: string | null;
+  undone_by: string | null;
+}
+
+export interface UndoResult {
+  batch: number;
+  communities: number;
+  officers: number;
+  restored: number;
+}
+
+export function getBatch(db: Db, id: number): BatchRow {
+  const batch = db.prepare(`SELECT * FROM batches WHERE id = ? AND finished_at IS NOT NULL`).get(id) as BatchRow | undefined;
+  if (!batch) throw usageError('undo.noBatch', { batch: id });
+  if (batch.undone_at) throw usageError('undo.already', { batch: id, when: batch.undone_at });
+  return batch;
+}
+
+/** Records this batch touched: those it created and those it changed. */
+const TOUCHED = `
+  (c.entity = 'community' AND c.entity_id IN (SELECT id FROM communities WHERE created_batch = @batch
+      UNION SELECT entity_id FROM changes WHERE batch_id = @batch AND entity = 'community'))
+  OR (c.entity = 'officer' AND c.entity_id IN (SELECT id FROM officers WHERE created_batch = @batch
+      UNION SELECT entity_id FROM changes WHERE batch_id = @batch AND entity = 'officer'))`;
+
+/** Refuses, naming the later batch or edit, when anything after this batch touched its records. */
+function refuseIfTouchedLater(db: Db, batch: BatchRow): void {
+  const later = db
+    .prepare(
+      `SELECT c.batch_id, c.audit_id, a.action FROM changes c LEFT JOIN audit_log a ON a.id = c.audit_id
+       WHERE c.id > @hw AND (${TOUCHED}) ORDER BY c.id LIMIT 1`,
+    )
+    .get({ hw: batch.last_change, batch: batch.id }) as { batch_id: number | null; audit_id: number | null; action: string | null } | undefined;
+  if (later?.batch_id) throw usageError('undo.laterBatch', { batch: batch.id, later: later.batch_id });
+  if (later) throw usageError('undo.laterEdit', { batch: batch.id, action: later.action ?? '?', audit: later.audit_id ?? '?' });
+  // Officers added later to a community this batch created would lose their community.
+  const adopted = db
+    .prepare(
+      `SELECT o.created_batch FROM officers o JOIN communities c ON c.id = o.community_id
+       WHERE c.created_batch = @batch AND (o.created_batch IS NULL OR o.created_batch <> @batch) LIMIT 1`,
+    )
+    .get({ batch: batch.id }) as { created_batch: number | null } | undefined;
+  if (adopted) {
+    if (adopted.created_batch) throw usageError('undo.laterBatch', { batch: batch.id, later: adopted.created_batch });
+    throw usageError('undo.laterEdit', { batch: batch.id, action: 'edit', audit: '?' });
+  }
+  const numbered = db
+    .prepare(`SELECT n.number FROM numbers n JOIN communities c ON c.id = n.community_id WHERE c.created_batch = @batch AND (n.batch_id IS NULL OR n.batch_id <> @batch) LIMIT 1`)
+    .get({ batch: batch.id }) as { number: string } | undefined;
+  if (numbered) throw usageError('undo.laterEdit', { batch: batch.id, action: 'number', audit: '?' });
+}
+
+/**
+ * Reverts one import completely, in one transaction: values it changed are restored from their
+ * before-images (newest first), rows it created are removed, numbers it reserved are released.
+ */
+export function undoBatch(db: Db, batchId: number, operator: string): UndoResult {
+  return db
+    .transaction(() => {
+      const batch = getBatch(db, batchId);
+      refuseIfTouchedLater(db, batch);
+      const changes = db.prepare(`SELECT id, entity, entity_id, before FROM changes WHERE batch_id = ? ORDER BY id DESC`).all(batchId) as {
+        id: number;
+        entity: 'community' | 'officer';
+        entity_id: number;
+        before: string;
+      }[];
+      for (const change of changes) {
+        const before = JSON.parse(change.before) as Record<string, unknown>;
+        const allowed = change.entity === 'community' ? COMMUNITY_COLUMNS : OFFICER_COLUMNS;
+        const columns = Object.keys(before).filter((c) => allowed.has(c));
+        if (columns.length === 0) continue;
+        const table = change.entity === 'community' ? 'communities' : 'officers';
+        db.prepare(`UPDATE ${table} SET ${columns.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @__id`).run({ ...pick(before, columns), __id: change.entity_id });
+      }
+      const restored = new Set(changes.map((c) => `${c.entity}:${c.entity_id}`)).size;
+      db.prepare(`DELETE FROM changes WHERE batch_id = ?`).run(batchId);
+      db.prepare(`DELETE FROM numbers WHERE batch_id = ? AND source = 'imported'`).run(batchId);
+      db.prepare(`DELETE FROM findings WHERE officer_id IN (SELECT id FROM officers WHERE created_batch = ?)`).run(batchId);
+      const officers = db.prepare(`DELETE FROM officers WHERE created_batch = ?`).run(batchId).changes;
+      db.prepare(`DELETE FROM findings WHERE community_id IN (SELECT id FROM communities WHERE created_batch = ?)`).run(batchId);
+      const communities = db.prepare(`DELETE FROM communities WHERE created_batch = ?`).run(batchId).changes;
+      const now = new Date().toISOString();
+      db.prepare(`UPDATE batches SET undone_at = ?, undone_by = ? WHERE id = ?`).run(now, operator, batchId);
+      const result = { batch: batchId, communities, officers, restored };
+      audit(db, { operator, action: 'undo', entity: 'batch', entityId: batchId, details: result });
+      return result;
+    })
+    .immediate();
+}
+
+function pick(o: Record<string, unknown>, keys: string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k of keys) out[k] = o[k];
+  return out;
+}

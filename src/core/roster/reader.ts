@@ -1,0 +1,152 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { usageError } from '../../errors.js';
+import { CsvReader, detectDelimiter, type CsvEvent } from './csv.js';
+import { chooseEncoding, makeDecoder, scanFile, type Encoding, type ENCODINGS } from './encoding.js';
+import type { ColumnTarget, RosterRecord } from './fields.js';
+import { matchHeader, missingRequired, type HeaderMatch } from './headers.js';
+import { buildRecord, type Layout, type Rejection } from './record.js';
+
+export interface ReadOptions {
+  encoding: (typeof ENCODINGS)[number];
+  delimiter: string;
+  map: Map<string, ColumnTarget>;
+  /** Called with bytes read so far, for the progress bar. */
+  onBytes?: (bytes: number) => void;
+}
+
+export interface RosterFile {
+  path: string;
+  bytes: number;
+  sha256: string;
+  encoding: Encoding;
+  bom: boolean;
+  delimiter: string;
+  headerRow: number;
+  header: string[];
+  unknownColumns: string[];
+  duplicateColumns: string[];
+  /** Rows after the header (blank ones included), as a spreadsheet counts them. */
+  rows: number;
+}
+
+export type RosterSink = {
+  /** The header is known: everything about the file is settled before the first row. */
+  begin(file: RosterFile): void;
+  row(row: number, record: RosterRecord, cells: string[]): void;
+  reject(rejection: Rejection): void;
+};
+
+const DELIMITERS: Record<string, string> = { auto: 'auto', ',': ',', ';': ';', tab: '\t', '\\t': '\t', '\t': '\t', '|': '|', comma: ',', semicolon: ';', pipe: '|' };
+const HEADER_SEARCH_ROWS = 10;
+
+export function parseDelimiterOption(text: string | undefined): string {
+  const d = DELIMITERS[(text ?? 'auto').trim().toLowerCase()] ?? DELIMITERS[text ?? ''];
+  if (!d) throw usageError('import.badDelimiter', { value: text ?? '' });
+  return d;
+}
+
+/**
+ * Reads one roster file as a stream: scan (checksum, encoding), decode, split into rows, find the
+ * header, and hand each row to the sink as it comes, so memory does not grow with the file.
+ * Throws a usage error (exit 2) before the first row when the file is not a CSV roster.
+ */
+export async function readRoster(file: string, options: ReadOptions, sink: RosterSink): Promise<RosterFile> {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    throw usageError('import.noFile', { path: file });
+  }
+  if (!stat.isFile()) throw usageError('import.noFile', { path: file });
+  const scan = await scanFile(file);
+  const name = path.basename(file);
+  if (scan.bytes === 0) throw usageError('import.empty', { file: name });
+  if (scan.binary) throw usageError(scan.binary === 'xlsx' || scan.binary === 'xls' ? 'import.notCsvExcel' : 'import.notCsvBinary', { file: name });
+  const encoding = chooseEncoding(options.encoding, scan);
+  const decoder = makeDecoder(encoding);
+
+  let delimiter = options.delimiter === 'auto' ? '' : options.delimiter;
+  let csv: CsvReader | undefined;
+  let pending = '';
+  let info: RosterFile | undefined;
+  let layout: Layout | undefined;
+  const before: CsvEvent[] = [];
+  let nonBlankBefore = 0;
+
+  const settleHeader = (events: CsvEvent[], final: boolean) => {
+    for (const e of events) {
+      if (layout) {
+        deliver(e);
+        continue;
+      }
+      before.push(e);
+      if (e.kind !== 'record' || e.cells.every((c) => c.trim() === '')) continue;
+      nonBlankBefore++;
+      const match = matchHeader(e.cells, options.map);
+      if (match.score >= 2) {
+        useHeader(e.row, e.cells, match);
+        before.length = 0;
+      } else if (nonBlankBefore >= HEADER_SEARCH_ROWS) {
+        throw usageError('import.noHeader', { file: name });
+      }
+    }
+    if (final && !layout) {
+      if (nonBlankBefore === 0) throw usageError('import.empty', { file: name });
+      throw usageError('import.noHeader', { file: name });
+    }
+  };
+
+  const useHeader = (row: number, cells: string[], match: HeaderMatch) => {
+    const missing = missingRequired(match);
+    if (missing.length) throw usageError('import.missingColumns', { file: name, fields: missing.join(', ') });
+    let required = 0;
+    cells.forEach((c, i) => {
+      if (c.trim() !== '') required = i + 1;
+    });
+    layout = { targets: match.targets, width: cells.length, required };
+    info = {
+      path: file, bytes: scan.bytes, sha256: scan.sha256, encoding, bom: scan.bom !== null, delimiter, headerRow: row,
+      header: cells.map((c) => c.trim()), unknownColumns: match.unknown, duplicateColumns: match.duplicates, rows: 0,
+    };
+    sink.begin(info);
+  };
+
+  const deliver = (e: CsvEvent) => {
+    info!.rows = e.row - info!.headerRow;
+    if (e.kind === 'broken') {
+      sink.reject({ row: e.row, column: null, code: e.reason, params: {}, cells: [e.raw] });
+      return;
+    }
+    const built = buildRecord(e.row, e.cells, layout!);
+    if (!built) return;
+    if ('reject' in built) sink.reject(built.reject);
+    else sink.row(e.row, built.record, e.cells);
+  };
+
+  const feed = (text: string, final: boolean) => {
+    if (!csv) {
+      pending += text;
+      // The delimiter is chosen from whole first lines, not from a fragment of one.
+      if (!final && pending.length < 64 * 1024 && !/\n[^\n]*\n[^\n]*\n/.test(pending)) return;
+      if (!delimiter) delimiter = detectDelimiter(pending.slice(0, 64 * 1024));
+      csv = new CsvReader(delimiter);
+      text = pending;
+      pending = '';
+    }
+    const events: CsvEvent[] = [];
+    const emit = (e: CsvEvent) => (layout ? deliver(e) : events.push(e));
+    csv.push(text, emit);
+    if (final) csv.end(emit);
+    if (events.length || final) settleHeader(events, final);
+  };
+
+  let read = 0;
+  for await (const chunk of fs.createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    read += chunk.length;
+    feed(decoder.write(chunk), false);
+    options.onBytes?.(read);
+  }
+  feed(decoder.end(), true);
+  return info!;
+}
