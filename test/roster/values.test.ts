@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { parseDate, yearsIn } from '../../src/core/ids/date.js';
+import { communityKey, personKey } from '../../src/core/ids/names.js';
+import { parseAcknowledged, parseSex } from '../../src/core/ids/values.js';
+import { nikKey } from '../../src/core/import/columns.js';
+
+describe('parseDate: the forms clerks write', () => {
+  it.each([
+    ['14/06/2023', '2023-06-14'],
+    ['14-06-2023', '2023-06-14'],
+    ['14.06.2023', '2023-06-14'],
+    ['2023-06-14', '2023-06-14'],
+    ['14 Juni 2023', '2023-06-14'],
+    ['14 Jun 2023', '2023-06-14'],
+    ['14 JUNI 2023', '2023-06-14'],
+    ['2 Agustus 2025', '2025-08-02'],
+    ['2 Agt 2025', '2025-08-02'],
+    ['2 Ags 2025', '2025-08-02'],
+    ['17 Okt 2020', '2020-10-17'],
+    ['5 Des 2019', '2019-12-05'],
+    ['1 Mei 2024', '2024-05-01'],
+    ['10 Pebruari 2001', '2001-02-10'],
+    ['3 Nopember 1999', '1999-11-03'],
+    ['14 June 2023', '2023-06-14'],
+    ['Senin, 14 Juni 2023', '2023-06-14'],
+    ['29/02/2024', '2024-02-29'],
+    ['29/02/2023', null],
+    ['31/04/2023', null],
+    ['00/01/2023', null],
+    ['14/13/2023', null],
+    ['2023', null],
+    ['14 Juno 2023', null],
+    ['', null],
+    ['06/14/2023', null],
+  ])('%j → %s', (text, iso) => {
+    expect(parseDate(text)).toBe(iso);
+  });
+
+  it('finds the years in an SK number', () => {
+    expect(yearsIn('400/89/425.106/2025')).toEqual([2025]);
+    expect(yearsIn('140/12/SK/2023')).toEqual([2023]);
+    expect(yearsIn('489/07/401.403.6')).toEqual([]);
+  });
+});
+
+describe('values written many ways', () => {
+  it.each([
+    ['L', 'M'], ['l', 'M'], ['Laki-laki', 'M'], ['LAKI LAKI', 'M'], ['Pria', 'M'],
+    ['P', 'F'], ['Perempuan', 'F'], ['WANITA', 'F'], ['W', 'F'],
+    ['', null], ['?', null], ['X', null],
+  ])('sex %j → %s', (text, sex) => expect(parseSex(text)).toBe(sex));
+
+  it.each([
+    ['Sudah', true], ['Ya', true], ['ya', true], ['Y', true], ['✓', true], ['14/06/2023', true], ['Sudah diketahui', true],
+    ['Belum', false], ['Tidak', false], ['-', false], ['', false],
+    ['mungkin', null],
+  ])('acknowledged %j → %s', (text, ack) => expect(parseAcknowledged(text)).toBe(ack));
+
+  it.each([
+    ['3574041112730101', '3574041112730101'],
+    ['3574 0411 1273 0101', '3574041112730101'],
+    ["'3574041112730101", '3574041112730101'],
+    ['0012345678901234', '0012345678901234'],
+    ['3.57403E+15', null],
+    ['1.60601E+15', null],
+    ['', null],
+  ])('NIK key %j → %s', (nik, key) => expect(nikKey(nik)).toBe(key));
+
+  it.each([
+    ['KIM Maju Bersama', 'maju bersama'],
+    ['Maju  Bersama', 'maju bersama'],
+    ['KOMUNITAS INFORMASI MASYARAKAT Maju Bersama', 'maju bersama'],
+    ['KIM', 'kim'],
+  ])('community key %j → %j', (name, key) => expect(communityKey(name)).toBe(key));
+
+  it('person keys ignore accents, apostrophes and case', () => {
+    expect(personKey('Siti Mu’awanah')).toBe(personKey("SITI MU'AWANAH"));
+    expect(personKey('Siti Mu’awanah')).toBe('siti muawanah');
+  });
+});
