@@ -34,18 +34,10 @@ export function dump(file: string): Record<string, unknown[]> {
   }
 }
 
-const baseEnv = (): Record<string, string> => ({
-  PATH: process.env.PATH ?? '',
-  HOME: process.env.HOME ?? '',
-  LANG: 'C.UTF-8',
-  KIM_LANG: 'en',
-  KIM_OPERATOR: 'tester',
-  CI: 'true',
-});
-
 /** bin/kim.js run in the background, for tests that must act while it runs. */
 export function kimInBackground(args: string[], options: { cwd: string; env?: Record<string, string> }): Promise<RunResult> {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd, env: { ...baseEnv(), ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const env = { ...process.env, KIM_LANG: 'en', KIM_OPERATOR: 'tester', CI: 'true', KIM_DB: '', ...options.env };
+  const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
