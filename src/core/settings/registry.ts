@@ -3,13 +3,14 @@ import { deleteSetting, readSetting, writeSetting } from '../../db/settings.js';
 import { usageError } from '../../errors.js';
 import { officeSettings } from './office.js';
 import { numberingSettings } from './numbering.js';
+import { ruleSettings } from './rules.js';
 import type { SettingDef } from './types.js';
 
 /**
  * Every office setting kim knows. Each feature area contributes its own list; `kim config` and the
  * code that reads a setting both go through here, so the default lives in one place.
  */
-const providers: (() => SettingDef[])[] = [() => officeSettings, () => numberingSettings];
+const providers: (() => SettingDef[])[] = [() => officeSettings, () => numberingSettings, ruleSettings];
 
 export function registerSettings(provider: () => SettingDef[]): void {
   providers.push(provider);

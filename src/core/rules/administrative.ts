@@ -1,0 +1,105 @@
+import { nikBirthDate, parseNik } from '../ids/nik.js';
+import { parseNip } from '../ids/nip.js';
+import { asnInOccupation, isRetired } from './affiliation/asn.js';
+import { ngoInText, namesVillageBody } from './affiliation/ngo.js';
+import { isNone } from './affiliation/none.js';
+import { partyInColumn, partyInText } from './affiliation/party.js';
+import { CORE_ROLES, coreRole } from './roles.js';
+import type { Hit, OfficerRecord, Rule } from './types.js';
+
+const blank = (s: string | null) => s === null || s.trim() === '';
+
+function asnHits(o: OfficerRecord, warnTniPolri: boolean): Hit[] {
+  // Any NIP marks an ASN, unless the occupation says the officer has retired.
+  if (!isNone(o.nip) && !(o.occupation && isRetired(o.occupation))) {
+    return [{ field: 'nip', value: o.nip, params: { reason: parseNip(o.nip).ok ? 'nip' : 'nipOdd' } }];
+  }
+  const m = o.occupation ? asnInOccupation(o.occupation) : null;
+  if (m?.kind === 'asn') return [{ field: 'occupation', value: o.occupation, params: { reason: 'occupation', words: m.words } }];
+  if (m?.kind === 'tniPolri' && warnTniPolri) {
+    return [{ field: 'occupation', value: o.occupation, params: { reason: 'tniPolri', words: m.words }, severity: 'warning' }];
+  }
+  return [];
+}
+
+function partyHits(o: OfficerRecord): Hit[] {
+  if (!isNone(o.party) && !namesVillageBody(o.party!)) {
+    const m = partyInColumn(o.party!);
+    return [{ field: 'party', value: o.party, params: { reason: 'column', party: m?.party ?? o.party!.trim() } }];
+  }
+  const m = o.occupation ? partyInText(o.occupation) : null;
+  // An explicit "-" in the party column outweighs an ambiguous abbreviation, not a party's name.
+  if (!m || (!m.strong && !blank(o.party))) return [];
+  const reason = m.kind === 'named' ? 'occupation' : m.kind;
+  return [{ field: 'occupation', value: o.occupation, params: { reason, party: m.party ?? '', words: m.words } }];
+}
+
+function ngoHits(o: OfficerRecord): Hit[] {
+  if (!isNone(o.ngo) && !namesVillageBody(o.ngo!)) return [{ field: 'ngo', value: o.ngo, params: { reason: 'column' } }];
+  const words = o.occupation ? ngoInText(o.occupation) : null;
+  return words ? [{ field: 'occupation', value: o.occupation, params: { reason: 'occupation', words } }] : [];
+}
+
+/** Whole years from an ISO birth date to an ISO day. */
+export function ageOn(birthIso: string, today: string): number {
+  const years = Number(today.slice(0, 4)) - Number(birthIso.slice(0, 4));
+  return today.slice(5) < birthIso.slice(5) ? years - 1 : years;
+}
+
+function ageHits(o: OfficerRecord, today: string, min: number): Hit[] {
+  const nik = o.birth_date_iso ? null : parseNik(o.nik);
+  const birth = o.birth_date_iso ?? (nik?.ok ? nikBirthDate(nik.nik, today) : null);
+  if (!birth) return [];
+  const age = ageOn(birth, today);
+  if (age >= min) return [];
+  const [field, value] = o.birth_date_iso ? ['birth_date', o.birth_date] : ['nik', o.nik];
+  const reason = birth > today ? 'future' : o.birth_date_iso ? 'young' : 'youngByNik';
+  return [{ field, value, params: { reason, age, min, birth } }];
+}
+
+export const administrativeRules: Rule[] = [
+  { code: 'ADM-ASN', category: 'administrative', severity: 'error', description: 'rule.ADM-ASN', officer: (o, _c, env) => asnHits(o, env.config.warnTniPolri) },
+  { code: 'ADM-PARTY', category: 'administrative', severity: 'error', description: 'rule.ADM-PARTY', officer: partyHits },
+  { code: 'ADM-NGO', category: 'administrative', severity: 'error', description: 'rule.ADM-NGO', officer: ngoHits },
+  {
+    code: 'ADM-ROLES',
+    category: 'administrative',
+    severity: 'error',
+    description: 'rule.ADM-ROLES',
+    roster: (_c, officers) => {
+      const filled = new Set(officers.map((o) => coreRole(o.role)));
+      const missing = CORE_ROLES.filter((r) => !filled.has(r));
+      return missing.length ? [{ field: 'role', value: null, params: { reason: 'missing', roles: missing.join(', ') } }] : [];
+    },
+  },
+  {
+    code: 'ADM-SIZE',
+    category: 'administrative',
+    severity: 'warning',
+    description: 'rule.ADM-SIZE',
+    roster: (_c, officers, env) => {
+      const { sizeMin: min, sizeMax: max } = env.config;
+      const count = officers.length;
+      if (count >= min && count <= max) return [];
+      return [{ field: null, value: String(count), params: { reason: count < min ? 'tooFew' : 'tooMany', count, min, max } }];
+    },
+  },
+  {
+    code: 'ADM-AGE',
+    category: 'administrative',
+    severity: 'warning',
+    description: 'rule.ADM-AGE',
+    officer: (o, _c, env) => ageHits(o, env.today, env.config.ageMin),
+  },
+  {
+    code: 'ADM-DUP-NIK',
+    category: 'administrative',
+    severity: 'warning',
+    description: 'rule.ADM-DUP-NIK',
+    officer: (o, c, env) => {
+      const others = (o.nik_key ? env.nikCommunities.get(o.nik_key) ?? [] : []).filter((x) => x.id !== c.id);
+      if (others.length === 0) return [];
+      return [{ field: 'nik', value: o.nik, params: { reason: 'elsewhere', communities: others.map((x) => `${x.name} (id ${x.id})`).join('; ') } }];
+    },
+  },
+];

@@ -1,0 +1,40 @@
+import { nikDateText, parseNik } from '../ids/nik.js';
+import { parsePhone } from '../ids/phone.js';
+import { isNone } from './affiliation/none.js';
+import type { Hit, OfficerRecord, Rule } from './types.js';
+
+function nikHits(o: OfficerRecord): Hit[] {
+  const r = parseNik(o.nik);
+  if (r.ok) return [];
+  return [{ field: 'nik', value: r.problem === 'missing' ? null : o.nik, params: r.digits === undefined ? { reason: r.problem } : { reason: r.problem, digits: r.digits } }];
+}
+
+function mismatchHits(o: OfficerRecord): Hit[] {
+  const r = parseNik(o.nik);
+  if (!r.ok) return [];
+  const nik = r.nik;
+  const hits: Hit[] = [];
+  const iso = o.birth_date_iso;
+  if (iso) {
+    const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+    if (d !== nik.day || m !== nik.month || y % 100 !== nik.yy) {
+      hits.push({ field: 'birth_date', value: o.birth_date, params: { reason: 'birthDate', nikDate: nikDateText(nik), date: `${iso.slice(8)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}` } });
+    }
+  }
+  if (o.sex && o.sex !== nik.sex) {
+    hits.push({ field: 'gender', value: o.gender, params: { reason: nik.sex === 'F' ? 'sexNikFemale' : 'sexNikMale' } });
+  }
+  return hits;
+}
+
+function phoneHits(o: OfficerRecord): Hit[] {
+  if (isNone(o.phone)) return [];
+  const r = parsePhone(o.phone);
+  return r && !r.ok ? [{ field: 'phone', value: o.phone, params: { reason: r.problem, part: r.part } }] : [];
+}
+
+export const dataRules: Rule[] = [
+  { code: 'DAT-NIK', category: 'data', severity: 'error', description: 'rule.DAT-NIK', officer: nikHits },
+  { code: 'DAT-NIK-MISMATCH', category: 'data', severity: 'warning', description: 'rule.DAT-NIK-MISMATCH', officer: mismatchHits },
+  { code: 'DAT-PHONE', category: 'data', severity: 'warning', description: 'rule.DAT-PHONE', officer: phoneHits },
+];

@@ -1,0 +1,105 @@
+import type { Db } from '../../db/connection.js';
+import { officeRegencyCode } from '../../db/regions.js';
+import { usageError } from '../../errors.js';
+import { allowedSlips, editDistance, regionKey } from '../regions/normalize.js';
+import { titleCase } from '../regions/reference.js';
+import { parseNik } from '../ids/nik.js';
+import type { CheckEnv, CommunityRecord, RuleConfig } from './types.js';
+
+/** Which communities a run checks: the named ones (even ended), one district's, or all not ended. */
+export interface Scope {
+  communityIds?: number[];
+  districtCode?: string;
+}
+
+// Fixed SQL fragments chosen by the kind of scope; values always go in as parameters.
+export function scopeWhere(scope: Scope): { where: string; params: Record<string, unknown> } {
+  if (scope.communityIds) return { where: `c.id IN (SELECT value FROM json_each(@ids))`, params: { ids: JSON.stringify(scope.communityIds) } };
+  if (scope.districtCode) return { where: `c.ended_at IS NULL AND c.district_code = @district`, params: { district: scope.districtCode } };
+  return { where: `c.ended_at IS NULL`, params: {} };
+}
+
+const COMMUNITY_COLUMNS = `c.id, c.name, c.number, c.regency_text, c.district_text, c.village_text, c.district_code, c.village_code,
+  c.sk_number, c.sk_date, c.sk_date_iso, c.sk_issuer, c.acknowledged`;
+const OFFICER_COLUMNS = `o.id, o.community_id, o.name, o.nik, o.nik_key, o.role, o.birth_date, o.birth_date_iso, o.gender, o.sex,
+  o.occupation, o.nip, o.party, o.ngo, o.phone`;
+
+export function selectCommunities(db: Db, scope: Scope): CommunityRecord[] {
+  const { where, params } = scopeWhere(scope);
+  return db.prepare(`SELECT ${COMMUNITY_COLUMNS} FROM communities c WHERE ${where} ORDER BY c.id`).all(params) as CommunityRecord[];
+}
+
+/** The active officers of the scope, grouped by community (in id order) for a single pass. */
+export function officerStatement(db: Db, scope: Scope) {
+  const { where, params } = scopeWhere(scope);
+  const stmt = db.prepare(
+    `SELECT ${OFFICER_COLUMNS} FROM officers o
+     WHERE o.ended_at IS NULL AND o.community_id IN (SELECT c.id FROM communities c WHERE ${where})
+     ORDER BY o.community_id, o.id`,
+  );
+  return { stmt, params };
+}
+
+// All duplicates at once for a whole-office run; for a few named KIMs, only their officers' NIKs.
+const DUPLICATES_ALL = `
+  SELECT o.nik_key, o.nik, c.id, c.name FROM officers o JOIN communities c ON c.id = o.community_id
+  WHERE o.ended_at IS NULL AND c.ended_at IS NULL AND o.nik_key IN (
+    SELECT d.nik_key FROM officers d JOIN communities dc ON dc.id = d.community_id
+    WHERE d.nik_key IS NOT NULL AND d.ended_at IS NULL AND dc.ended_at IS NULL
+    GROUP BY d.nik_key HAVING count(DISTINCT d.community_id) > 1)`;
+const DUPLICATES_OF_IDS = `
+  SELECT o.nik_key, o.nik, c.id, c.name FROM officers o JOIN communities c ON c.id = o.community_id
+  WHERE o.ended_at IS NULL AND c.ended_at IS NULL AND o.nik_key IN (
+    SELECT s.nik_key FROM officers s WHERE s.nik_key IS NOT NULL AND s.ended_at IS NULL
+      AND s.community_id IN (SELECT value FROM json_each(@ids)))`;
+
+/** nik_key -> the active communities holding it; a check looks for communities other than its own. */
+export function duplicateNiks(db: Db, scope: Scope): Map<string, { id: number; name: string }[]> {
+  const rows = scope.communityIds
+    ? (db.prepare(DUPLICATES_OF_IDS).all({ ids: JSON.stringify(scope.communityIds) }) as DupRow[])
+    : (db.prepare(DUPLICATES_ALL).all() as DupRow[]);
+  const map = new Map<string, { id: number; name: string }[]>();
+  for (const r of rows) {
+    // A NIK rounded by a spreadsheet (serial 0000) is shared by strangers: not a duplicate person.
+    if (!parseNik(r.nik).ok) continue;
+    const list = map.get(r.nik_key) ?? [];
+    if (!list.some((x) => x.id === r.id)) list.push({ id: r.id, name: r.name });
+    map.set(r.nik_key, list);
+  }
+  return map;
+}
+
+interface DupRow {
+  nik_key: string;
+  nik: string;
+  id: number;
+  name: string;
+}
+
+export function buildEnv(db: Db, config: RuleConfig, scope: Scope, today: string): CheckEnv {
+  const regions = new Map<string, string | null>();
+  for (const r of db.prepare(`SELECT code, parent_code FROM regions`).all() as { code: string; parent_code: string | null }[]) {
+    regions.set(r.code, r.parent_code);
+  }
+  const nikCommunities = config.enabled['ADM-DUP-NIK'] ? duplicateNiks(db, scope) : new Map();
+  return { today, config, regency: officeRegencyCode(db), regions, nikCommunities };
+}
+
+/**
+ * The district a clerk named with --district, by Kemendagri code (`35.74.01`) or name
+ * ("Kanigaran", "Kec. Kanigaran"), among the office regency's districts.
+ */
+export function findDistrictCode(db: Db, text: string): string {
+  const districts = db.prepare(`SELECT code, name FROM regions WHERE level = 'district' ORDER BY code`).all() as { code: string; name: string }[];
+  const q = text.trim();
+  const byCode = districts.find((d) => d.code === q || d.code.replace(/\./g, '') === q.replace(/\./g, ''));
+  if (byCode) return byCode.code;
+  const key = regionKey(q);
+  let matches = districts.filter((d) => regionKey(d.name) === key);
+  if (matches.length === 0) matches = districts.filter((d) => editDistance(regionKey(d.name), key, allowedSlips(key)) <= allowedSlips(key));
+  if (matches.length === 1) return matches[0]!.code;
+  throw usageError('validate.districtUnknown', {
+    value: q,
+    candidates: (matches.length ? matches : districts).map((d) => titleCase(d.name)).join(', ') || '-',
+  });
+}
