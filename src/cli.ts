@@ -92,6 +92,7 @@ export function buildProgram(t: Translate, dispatch: Dispatch, version: string):
     .option('--district <name>', t('cli.validate.district'))
     .addOption(new Option('--severity <level>', t('cli.validate.severity')).choices(['error', 'warning']))
     .addHelpText('after', examples('kim validate', 'kim validate "KIM Maju Bersama"', 'kim validate --district Kanigaran --format json'))
+    .addHelpText('after', t('validate.help'))
     .action(act(() => import('./commands/validate.js')));
 
   sub('rules', 'cli.rules')

@@ -1,6 +1,93 @@
 import type { Context } from '../context.js';
+import { requireFormat } from '../context.js';
+import { officeRegencyCode } from '../db/regions.js';
+import { findCommunities } from '../core/community-ref.js';
+import { loadRuleConfig } from '../core/rules/config.js';
+import { findDistrictCode } from '../core/rules/scope.js';
+import { runValidation, type Finding, type ValidationRun } from '../core/rules/validate.js';
+import type { Dataset } from '../ui/render/dataset.js';
+import { renderTable } from '../ui/render/table.js';
+import { emit, writeData } from '../ui/output.js';
+import { withDb } from './open.js';
 
-// PLACEHOLDER: replaced by the issue that implements this command.
-export async function run(_ctx: Context, _args: string[], _opts: Record<string, unknown>): Promise<number> {
-  throw new Error('not implemented yet');
+interface ValidateOptions {
+  district?: string;
+  severity?: 'error' | 'warning';
+}
+
+export async function run(ctx: Context, args: string[], opts: ValidateOptions): Promise<number> {
+  requireFormat(ctx, ['table', 'json', 'csv']);
+  const result = await withDb(ctx, {}, (db) => {
+    const districtCode = opts.district ? findDistrictCode(db, opts.district) : undefined;
+    let communityIds = args.length ? findCommunities(db, args).map((c) => c.id) : undefined;
+    if (communityIds && districtCode) {
+      const inDistrict = db.prepare(`SELECT 1 FROM communities WHERE id = ? AND district_code = ?`);
+      communityIds = communityIds.filter((id) => inDistrict.get(id, districtCode));
+    }
+    if (!officeRegencyCode(db) && loadRuleConfig(db).enabled['LEG-REGION']) ctx.warn(ctx.t('validate.noRegency'));
+    return runValidation(db, { communityIds, districtCode, today: ctx.today, operator: ctx.operator, t: ctx.t });
+  });
+  const shown = opts.severity === 'error' ? result.findings.filter((f) => f.severity === 'error') : result.findings;
+  if (ctx.format === 'table') writeData(ctx, renderGrouped(ctx, result, shown));
+  else {
+    const json = { summary: result.summary, findings: shown.map(({ params: _params, ...contract }) => contract) };
+    await emit(ctx, csvDataset(shown), json);
+  }
+  return result.summary.errors > 0 ? 1 : 0;
+}
+
+function csvDataset(findings: Finding[]): Dataset {
+  const keys = ['rule', 'severity', 'category', 'community_id', 'community', 'community_number', 'officer_id', 'officer', 'nik', 'field', 'value', 'message'];
+  return {
+    // Stable, language-neutral headers: scripts read this file; the message is in the clerk's language.
+    columns: keys.map((key) => ({ key, header: key })),
+    rows: findings.map((f) => ({
+      rule: f.rule,
+      severity: f.severity,
+      category: f.category,
+      community_id: f.community.id,
+      community: f.community.name,
+      community_number: f.community.number,
+      officer_id: f.officer?.id,
+      officer: f.officer?.name,
+      nik: f.officer?.nik,
+      field: f.field,
+      value: f.value,
+      message: f.message,
+    })),
+  };
+}
+
+/** For people: one heading and table per community with findings, then the summary. */
+function renderGrouped(ctx: Context, result: ValidationRun, shown: Finding[]): string {
+  const { t, color } = ctx;
+  if (result.summary.communities === 0) return t('validate.noCommunities') + '\n';
+  const groups = new Map<number, Finding[]>();
+  for (const f of shown) groups.set(f.community.id, [...(groups.get(f.community.id) ?? []), f]);
+  const compliant = new Map(result.communities.map((c) => [c.id, c.compliant]));
+  const paint = (f: Finding, text: string) => (f.severity === 'error' ? color.red(text) : color.yellow(text));
+  let out = '';
+  for (const list of groups.values()) {
+    const c = list[0]!.community;
+    const ok = compliant.get(c.id) === true;
+    const status = ok ? color.green(t('validate.status.compliant')) : color.red(t('validate.status.noncompliant'));
+    out += color.bold(t('validate.community', { name: c.name, id: c.id, number: c.number ? `, ${c.number}` : '', status })) + '\n';
+    const columns = ['severity', 'rule', 'officer', 'field', 'value', 'message'] as const;
+    out += renderTable(
+      {
+        columns: columns.map((key) => ({ key, header: t(`validate.col.${key}`) })),
+        rows: list.map((f) => ({
+          severity: paint(f, t(`validate.severity.${f.severity}`)),
+          rule: paint(f, f.rule),
+          officer: f.officer ? `${f.officer.name}${f.officer.nik ? ` (${f.officer.nik})` : ''}` : '',
+          field: f.field ?? '',
+          value: f.value ?? '',
+          message: f.message,
+        })),
+      },
+      color,
+    );
+    out += '\n';
+  }
+  return out + t('validate.summary', { ...result.summary }) + '\n';
 }
