@@ -1,5 +1,5 @@
 import type { Db } from '../../src/db/connection.js';
-import { addCommunity } from '../helpers/db.js';
+import { addCommunity, addOfficer } from '../helpers/db.js';
 
 /**
  * Stands in for validation in the core's unit tests only: it stores each community's result from
@@ -34,4 +34,52 @@ export function importNumber(db: Db, communityId: number, number: string): void 
 export function numbersOf(db: Db): Record<string, string | null> {
   const rows = db.prepare(`SELECT name, number FROM communities ORDER BY id`).all() as { name: string; number: string | null }[];
   return Object.fromEntries(rows.map((r) => [r.name, r.number]));
+}
+
+const ROLES = [
+  { role: 'Ketua', sex: 'M' as const, birth: '1980-05-12' },
+  { role: 'Sekretaris', sex: 'F' as const, birth: '1992-11-03' },
+  { role: 'Bendahara', sex: 'M' as const, birth: '1975-01-28' },
+];
+
+/** A NIK in Dukcapil shape: district code, birth date (+40 on the day for women), serial. */
+function nik(villageCode: string, birth: string, sex: 'M' | 'F', serial: number): string {
+  const [y, m, d] = birth.split('-');
+  const day = Number(d) + (sex === 'F' ? 40 : 0);
+  return `${villageCode.slice(0, 8).replace(/\./g, '')}${String(day).padStart(2, '0')}${m}${y!.slice(2)}${String(serial).padStart(4, '0')}`;
+}
+
+/**
+ * A community that passes every error rule: SK from the lurah with a matching year, officer list
+ * acknowledged, resolved village, ketua/sekretaris/bendahara with well-formed NIKs, no ASN, party
+ * or LSM. `serial` keeps its officers' NIKs apart from other communities'.
+ */
+export function addCompliantCommunity(db: Db, name: string, villageCode: string, serial: number): number {
+  const id = addCommunity(db, {
+    name,
+    village_code: villageCode,
+    district_code: villageCode.slice(0, 8),
+    sk_number: `400/${serial}/425.106/2025`,
+    sk_date: '02/08/2025',
+    sk_date_iso: '2025-08-02',
+    sk_issuer: 'Lurah',
+    acknowledged: 'Ya',
+  });
+  ROLES.forEach((r, i) => {
+    const officerSerial = serial * 3 + i + 1;
+    addOfficer(db, id, {
+      name: `${r.role} ${name}`,
+      role: r.role,
+      nik: nik(villageCode, r.birth, r.sex, officerSerial),
+      birth_date: r.birth,
+      birth_date_iso: r.birth,
+      gender: r.sex === 'M' ? 'L' : 'P',
+      sex: r.sex,
+      occupation: 'Wiraswasta',
+      party: '-',
+      ngo: '-',
+      phone: `0812${String(10_000_000 + officerSerial).slice(-8)}`,
+    });
+  });
+  return id;
 }

@@ -68,12 +68,12 @@ export const numberMessages = {
   'number.title': { id: 'Pemberian Nomor Induk Komunitas', en: 'Community numbers' },
   'number.nothing': { id: 'Tidak ada KIM yang menunggu nomor.', en: 'No KIM is waiting for a number.' },
   'number.summary': {
-    id: '{assigned} nomor diberikan, {skipped} KIM dilewati.',
-    en: '{assigned} numbers given, {skipped} KIMs skipped.',
+    id: 'Nomor diberikan: {assigned}. KIM dilewati: {skipped}.',
+    en: 'Numbers given: {assigned}. KIMs skipped: {skipped}.',
   },
   'number.summary.dryRun': {
-    id: 'Uji coba: {assigned} nomor akan diberikan, {skipped} KIM dilewati. Tidak ada yang diubah.',
-    en: 'Dry run: {assigned} numbers would be given, {skipped} KIMs skipped. Nothing was changed.',
+    id: 'Uji coba — nomor yang akan diberikan: {assigned}. KIM dilewati: {skipped}. Tidak ada yang diubah.',
+    en: 'Dry run — numbers that would be given: {assigned}. KIMs skipped: {skipped}. Nothing was changed.',
   },
   'number.alreadyNumbered': {
     id: '{name} (id {id}) sudah memiliki nomor {number}.',
