@@ -32,7 +32,17 @@ export function isPossibleBirthDay(day: number, month: number, yy: number): bool
   return day <= DAYS_IN_MONTH[month - 1]!;
 }
 
+let lastText: string | null | undefined;
+let lastResult: NikResult | undefined;
+
+/** Several rules read the same officer's NIK in a row; the last answer is kept for them. */
 export function parseNik(text: string | null | undefined): NikResult {
+  if (lastResult !== undefined && text === lastText) return lastResult;
+  lastText = text;
+  return (lastResult = parseNikText(text));
+}
+
+function parseNikText(text: string | null | undefined): NikResult {
   const raw = (text ?? '').trim().replace(/^'/, '');
   if (raw === '') return { ok: false, problem: 'missing' };
   const compact = raw.replace(/\s/g, '');

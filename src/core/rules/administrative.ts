@@ -97,7 +97,8 @@ export const administrativeRules: Rule[] = [
     severity: 'warning',
     description: 'rule.ADM-DUP-NIK',
     officer: (o, c, env) => {
-      const others = (o.nik_key ? env.nikCommunities.get(o.nik_key) ?? [] : []).filter((x) => x.id !== c.id);
+      const holders = o.nik_key ? env.nikCommunities.get(o.nik_key) : undefined;
+      const others = holders?.filter((x) => x.id !== c.id) ?? [];
       if (others.length === 0) return [];
       return [{ field: 'nik', value: o.nik, params: { reason: 'elsewhere', communities: others.map((x) => `${x.name} (id ${x.id})`).join('; ') } }];
     },

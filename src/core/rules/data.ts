@@ -1,4 +1,4 @@
-import { nikDateText, parseNik } from '../ids/nik.js';
+import { nikDateText, parseNik, type Nik } from '../ids/nik.js';
 import { parsePhone } from '../ids/phone.js';
 import { isNone } from './affiliation/none.js';
 import type { Hit, OfficerRecord, Rule } from './types.js';
@@ -9,17 +9,19 @@ function nikHits(o: OfficerRecord): Hit[] {
   return [{ field: 'nik', value: r.problem === 'missing' ? null : o.nik, params: r.digits === undefined ? { reason: r.problem } : { reason: r.problem, digits: r.digits } }];
 }
 
+const two = (n: number) => (n < 10 ? '0' + n : String(n));
+const nikIsoTail = (nik: Nik) => `${two(nik.yy)}-${two(nik.month)}-${two(nik.day)}`;
+
 function mismatchHits(o: OfficerRecord): Hit[] {
   const r = parseNik(o.nik);
   if (!r.ok) return [];
   const nik = r.nik;
   const hits: Hit[] = [];
   const iso = o.birth_date_iso;
-  if (iso) {
-    const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-    if (d !== nik.day || m !== nik.month || y % 100 !== nik.yy) {
-      hits.push({ field: 'birth_date', value: o.birth_date, params: { reason: 'birthDate', nikDate: nikDateText(nik), date: `${iso.slice(8)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}` } });
-    }
+  // YY-MM-DD of the column against the NIK's: the NIK does not say the century.
+  if (iso && iso.slice(2) !== nikIsoTail(nik)) {
+    const date = `${iso.slice(8)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}`;
+    hits.push({ field: 'birth_date', value: o.birth_date, params: { reason: 'birthDate', nikDate: nikDateText(nik), date } });
   }
   if (o.sex && o.sex !== nik.sex) {
     hits.push({ field: 'gender', value: o.gender, params: { reason: nik.sex === 'F' ? 'sexNikFemale' : 'sexNikMale' } });

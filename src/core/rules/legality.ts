@@ -73,9 +73,12 @@ const acknowledged: Rule = {
 };
 
 function regionHits(c: CommunityRecord, env: CheckEnv): Hit[] {
-  const written = [c.district_text, c.village_text].filter((s) => !blank(s)).join(' / ') || null;
   const hit = (field: string, reason: string, extra: Record<string, string> = {}): Hit[] => [
-    { field, value: written, params: { reason, district: c.district_text ?? '', village: c.village_text ?? '', ...extra } },
+    {
+      field,
+      value: [c.district_text, c.village_text].filter((s) => !blank(s)).join(' / ') || null,
+      params: { reason, district: c.district_text ?? '', village: c.village_text ?? '', ...extra },
+    },
   ];
   if (blank(c.village_text) && !c.village_code) return hit('village', 'villageMissing');
   if (!c.village_code) return hit('village', 'villageUnknown');

@@ -1,4 +1,5 @@
 import { foldText } from '../ids/names.js';
+import { memoize } from './affiliation/match.js';
 
 export type CoreRole = 'ketua' | 'sekretaris' | 'bendahara';
 export const CORE_ROLES: readonly CoreRole[] = ['ketua', 'sekretaris', 'bendahara'];
@@ -21,7 +22,10 @@ const DEPUTY = new Set(['wakil', 'wk', 'waka', 'wa']);
  * and the KIM's name after it ("Ketua KIM Maju") do not matter.
  */
 export function coreRole(text: string | null | undefined): CoreRole | null {
-  if (!text) return null;
+  return text ? roleOf(text) : null;
+}
+
+const roleOf = memoize((text: string): CoreRole | null => {
   const words = foldText(text).split(' ').filter(Boolean);
   if (words[0] === 'plt' || words[0] === 'pj') words.shift();
   const head = words[0];
@@ -31,4 +35,4 @@ export function coreRole(text: string | null | undefined): CoreRole | null {
   // "Kepala" alone is a chair; "Kepala Desa" on a roster is somebody's office, not a KIM role.
   if (head === 'kepala' && words.length > 1 && words[1] !== 'kim') return null;
   return role;
-}
+});

@@ -28,7 +28,11 @@ export interface CommunityRecord {
   acknowledged: string | null;
 }
 
-/** An active officer as the rules read it (columns of the officers table). */
+/**
+ * An active officer as the rules read it (columns of the officers table). Rules may show but never
+ * judge by name, birth_date and gender as written: the validation pass reads them only for the
+ * officers some rule flags.
+ */
 export interface OfficerRecord {
   id: number;
   community_id: number;

@@ -17,7 +17,7 @@ import { maskNik } from '../ids/mask.js';
 import { RULES } from './catalog.js';
 import { loadRuleConfig } from './config.js';
 import { describeFinding } from './describe.js';
-import { buildEnv, officerStatement, selectCommunities, type Scope } from './scope.js';
+import { buildEnv, officerRows, selectCommunities, type Scope } from './scope.js';
 import type { Category, CheckEnv, CommunityRecord, FindingParams, Hit, OfficerRecord, Rule, RuleCode, Severity } from './types.js';
 
 export interface Finding {
@@ -76,17 +76,24 @@ function toFinding(rule: Rule, hit: Hit, env: CheckEnv, c: CommunityRecord, o: O
   };
 }
 
-/** Every finding of one community, community-level first, then officer by officer. */
-export function checkCommunity(rules: readonly Rule[], c: CommunityRecord, officers: OfficerRecord[], env: CheckEnv, t: Translate): Finding[] {
-  const out: Finding[] = [];
+/** One community's community-level and roster findings, and the officers some officer rule flags. */
+interface Checked {
+  findings: Finding[];
+  flagged: OfficerRecord[];
+}
+
+function checkCommunity(rules: readonly Rule[], c: CommunityRecord, officers: OfficerRecord[], env: CheckEnv, t: Translate): Checked {
+  const findings: Finding[] = [];
   for (const rule of rules) {
-    for (const hit of rule.community?.(c, env) ?? []) out.push(toFinding(rule, hit, env, c, null, t));
-    for (const hit of rule.roster?.(c, officers, env) ?? []) out.push(toFinding(rule, hit, env, c, null, t));
+    for (const hit of rule.community?.(c, env) ?? []) findings.push(toFinding(rule, hit, env, c, null, t));
+    for (const hit of rule.roster?.(c, officers, env) ?? []) findings.push(toFinding(rule, hit, env, c, null, t));
   }
-  for (const o of officers) {
-    for (const rule of rules) for (const hit of rule.officer?.(o, c, env) ?? []) out.push(toFinding(rule, hit, env, c, o, t));
-  }
-  return out;
+  const flagged = officers.filter((o) => rules.some((rule) => (rule.officer?.(o, c, env).length ?? 0) > 0));
+  return { findings, flagged };
+}
+
+function officerFindings(rules: readonly Rule[], c: CommunityRecord, o: OfficerRecord, env: CheckEnv, t: Translate): Finding[] {
+  return rules.flatMap((rule) => (rule.officer?.(o, c, env) ?? []).map((hit) => toFinding(rule, hit, env, c, o, t)));
 }
 
 export function runValidation(db: Db, options: ValidationOptions): ValidationRun {
@@ -98,18 +105,17 @@ export function runValidation(db: Db, options: ValidationOptions): ValidationRun
     const rules = RULES.filter((r) => config.enabled[r.code]);
     const communities = selectCommunities(db, scope);
     const byId = new Map(communities.map((c) => [c.id, c]));
-    const perCommunity = new Map<number, Finding[]>();
+    const checked = new Map<number, Checked>();
     let officerCount = 0;
 
     // One pass over the officers, in community order; nothing is written while the cursor is open.
-    const { stmt, params } = officerStatement(db, scope);
     let current: CommunityRecord | undefined;
     let roster: OfficerRecord[] = [];
     const flush = () => {
-      if (current) perCommunity.set(current.id, checkCommunity(rules, current, roster, env, t));
+      if (current) checked.set(current.id, checkCommunity(rules, current, roster, env, t));
       roster = [];
     };
-    for (const o of stmt.iterate(params) as IterableIterator<OfficerRecord>) {
+    for (const o of officerRows(db, scope)) {
       officerCount++;
       if (o.community_id !== current?.id) {
         flush();
@@ -118,6 +124,19 @@ export function runValidation(db: Db, options: ValidationOptions): ValidationRun
       roster.push(o);
     }
     flush();
+
+    // The pass leaves out what is only shown (name, birth date and sex as written); the few
+    // flagged officers are read whole and checked again to word their findings.
+    const shownColumns = db.prepare(`SELECT name, birth_date, gender FROM officers WHERE id = ?`);
+    const findingsOf = (c: CommunityRecord): Finding[] => {
+      // A community without active officers still gets its community-level and roster checks.
+      const { findings, flagged } = checked.get(c.id) ?? checkCommunity(rules, c, [], env, t);
+      for (const light of flagged) {
+        const o = { ...light, ...(shownColumns.get(light.id) as Pick<OfficerRecord, 'name' | 'birth_date' | 'gender'>) };
+        findings.push(...officerFindings(rules, c, o, env, t));
+      }
+      return findings;
+    };
 
     const validatedAt = new Date().toISOString();
     const deleteOld = db.prepare(`DELETE FROM findings WHERE community_id = ?`);
@@ -128,8 +147,7 @@ export function runValidation(db: Db, options: ValidationOptions): ValidationRun
     const findings: Finding[] = [];
     const results: CommunityResult[] = [];
     for (const c of communities) {
-      // A community without active officers still gets its community-level and roster checks.
-      const list = perCommunity.get(c.id) ?? checkCommunity(rules, c, [], env, t);
+      const list = findingsOf(c);
       deleteOld.run(c.id);
       for (const f of list) {
         insert.run(c.id, f.officer?.id ?? null, f.rule, f.severity, f.category, f.field, f.value, JSON.stringify(f.params));

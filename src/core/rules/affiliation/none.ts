@@ -1,4 +1,5 @@
 import { foldText } from '../../ids/names.js';
+import { memoize } from './match.js';
 import { noneWords } from './terms.js';
 
 let words: Set<string> | undefined;
@@ -9,7 +10,10 @@ let negating: RegExp | undefined;
  * `nihil`, `n/a`, `0`) or a phrase that starts by negating (`tidak berpartai`, `bukan anggota`).
  */
 export function isNone(text: string | null | undefined): boolean {
-  if (text === null || text === undefined) return true;
+  return text === null || text === undefined || noneText(text);
+}
+
+const noneText = memoize((text: string): boolean => {
   const folded = foldText(text);
   if (folded === '') return true;
   if (!words) {
@@ -18,4 +22,4 @@ export function isNone(text: string | null | undefined): boolean {
     negating = new RegExp(`^(?:${list.negating.map(foldText).join('|')}) `);
   }
   return words.has(folded) || negating!.test(folded);
-}
+});
