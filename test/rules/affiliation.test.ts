@@ -34,7 +34,7 @@ describe('ASN in an occupation', () => {
     ['Ibu Rumah Tangga'],
     ['Karyawan BUMN'],
     ['Guru'],
-    ['Pengusaha Snack'], // "pns" only as a whole word
+    ['Pemilik Warung Hasnah'], // "asn" only as a whole word
     ['Wiraswasta'],
   ])('%s is not ASN', (text) => {
     expect(asnInOccupation(text)).toBeNull();
