@@ -1,0 +1,42 @@
+import type { Db } from '../../db/connection.js';
+import { runValidation } from '../rules/validate.js';
+
+/**
+ * Stored validation results go stale when a community or one of its officers changes after the
+ * community was last validated. Reports judge compliance "by the rules on the current data", so
+ * they re-validate exactly those communities first instead of trusting an old result.
+ */
+const OUTDATED_SQL = `
+  SELECT c.id FROM communities c
+  WHERE c.validated_at IS NULL OR c.validated_at < c.updated_at
+     OR EXISTS (SELECT 1 FROM officers o WHERE o.community_id = c.id AND o.updated_at > c.validated_at)
+  ORDER BY c.id`;
+
+const OUTDATED_ONE_SQL = `
+  SELECT c.id FROM communities c
+  WHERE c.id = ? AND (c.validated_at IS NULL OR c.validated_at < c.updated_at
+     OR EXISTS (SELECT 1 FROM officers o WHERE o.community_id = c.id AND o.updated_at > c.validated_at))`;
+
+/** Re-validates the given communities and stores their results (the rules engine's job). */
+export type Revalidate = (communityIds: number[]) => void;
+
+/** Ids of communities whose stored validation is missing or older than their data. */
+export function outdatedCommunityIds(db: Db, onlyId?: number): number[] {
+  if (onlyId !== undefined) return (db.prepare(OUTDATED_ONE_SQL).pluck().all(onlyId) as number[]);
+  return db.prepare(OUTDATED_SQL).pluck().all() as number[];
+}
+
+/** Brings stored results up to date; returns how many communities were validated again. */
+export function refreshValidation(db: Db, revalidate: Revalidate | undefined, onlyId?: number): number {
+  if (!revalidate) return 0;
+  const ids = outdatedCommunityIds(db, onlyId);
+  if (ids.length > 0) revalidate(ids);
+  return ids.length;
+}
+
+/** The rules engine as reports call it: validate these communities now and store the results. */
+export function revalidator(db: Db, who: { today: string; operator: string }): Revalidate {
+  return (communityIds) => {
+    runValidation(db, { communityIds, today: who.today, operator: who.operator });
+  };
+}
