@@ -1,4 +1,5 @@
 import type { MessageKey } from '../../ui/messages/index.js';
+import type { OfficerValues } from '../import/columns.js';
 
 export type Severity = 'error' | 'warning';
 export type Category = 'legality' | 'administrative' | 'data';
@@ -33,23 +34,7 @@ export interface CommunityRecord {
  * judge by name, birth_date and gender as written: the validation pass reads them only for the
  * officers some rule flags.
  */
-export interface OfficerRecord {
-  id: number;
-  community_id: number;
-  name: string;
-  nik: string | null;
-  nik_key: string | null;
-  role: string | null;
-  birth_date: string | null;
-  birth_date_iso: string | null;
-  gender: string | null;
-  sex: 'M' | 'F' | null;
-  occupation: string | null;
-  nip: string | null;
-  party: string | null;
-  ngo: string | null;
-  phone: string | null;
-}
+export type OfficerRecord = { id: number; community_id: number } & Omit<OfficerValues, 'name_key' | 'birth_place' | 'address'>;
 
 /** What a message needs to be rendered later in either language; `reason` picks the sentence. */
 export type FindingParams = { reason: string } & Record<string, string | number>;
