@@ -1,6 +1,96 @@
+import fs from 'node:fs';
 import type { Context } from '../context.js';
+import { requireFormat } from '../context.js';
+import { audit } from '../db/audit.js';
+import { writeTransaction } from '../db/connection.js';
+import { usageError } from '../errors.js';
+import type { ExportColumn, ExportKind } from '../core/reports/export-columns.js';
+import { exportSource, inReadSnapshot, type ExportSource } from '../core/reports/export-rows.js';
+import type { MessageKey, Translate } from '../ui/messages/index.js';
+import type { Column } from '../ui/render/dataset.js';
+import { fileSink, stdoutSink, temporaryPath, type Sink } from '../ui/render/sink.js';
+import { writeCsvStream, writeJsonArrayStream } from '../ui/render/stream-writers.js';
+import { writeXlsxStream, XLSX_MAX_ROWS } from '../ui/render/xlsx.js';
+import { withDb } from './open.js';
 
-// PLACEHOLDER: replaced by the issue that implements this command.
-export async function run(_ctx: Context, _args: string[], _opts: Record<string, unknown>): Promise<number> {
-  throw new Error('not implemented yet');
+// Exports hold personal data: the file is readable by its owner only, like the database.
+const EXPORT_FILE_MODE = 0o600;
+
+export function exportHeading(t: Translate, c: ExportColumn): string {
+  return t(`export.col.${c.heading ?? c.key}` as MessageKey);
+}
+
+function xlsxColumns(t: Translate, columns: ExportColumn[]): Column[] {
+  return columns.map((c) => {
+    const header = exportHeading(t, c);
+    return { key: c.key, header, numFmt: c.kind === 'int' ? '0' : undefined, width: Math.max(header.length + 2, c.kind === 'int' ? 8 : 18) };
+  });
+}
+
+async function streamText(ctx: Context, source: ExportSource, format: 'csv' | 'json', excel: boolean): Promise<number> {
+  const sink: Sink = ctx.out ? fileSink(ctx.out, EXPORT_FILE_MODE) : stdoutSink(ctx.io.stdout);
+  try {
+    const count =
+      format === 'json'
+        ? await writeJsonArrayStream(sink, source.jsonChunks())
+        : await writeCsvStream(
+            sink,
+            source.columns.map((c) => exportHeading(ctx.t, c)),
+            {
+              chunks: (delimiter) => source.joinedChunks(delimiter),
+              records: (delimiter, after, last) => source.joinedRange(delimiter, after, last),
+              byId: (id) => source.rawById(id),
+            },
+            { excel },
+          );
+    await sink.close();
+    return count;
+  } catch (cause) {
+    sink.abort();
+    throw ctx.out ? usageError('error.outWrite', { path: ctx.out, reason: (cause as Error).message }, cause) : cause;
+  }
+}
+
+async function writeXlsxFile(ctx: Context, source: ExportSource, sheet: string): Promise<number> {
+  const rows = source.count();
+  if (rows + 1 > XLSX_MAX_ROWS) throw usageError('export.tooBigForXlsx', { count: rows, max: XLSX_MAX_ROWS - 1 });
+  const file = ctx.out!;
+  const tmp = temporaryPath(file);
+  try {
+    fs.writeFileSync(tmp, '', { mode: EXPORT_FILE_MODE });
+    const count = await writeXlsxStream(tmp, xlsxColumns(ctx.t, source.columns), source.raw(), sheet);
+    fs.renameSync(tmp, file);
+    return count;
+  } catch (cause) {
+    fs.rmSync(tmp, { force: true });
+    throw usageError('error.outWrite', { path: file, reason: (cause as Error).message }, cause);
+  }
+}
+
+/**
+ * `kim export communities|officers`: every record with every stored field, streamed so that
+ * memory stays flat at any size. CSV unless --format json or xlsx; NIKs masked unless
+ * --include-nik, which is written to the audit log before a single NIK leaves the database.
+ */
+export async function run(ctx: Context, args: string[], opts: { includeNik?: boolean; excel?: boolean }): Promise<number> {
+  requireFormat(ctx, ['table', 'csv', 'json', 'xlsx']);
+  const kind = args[0] as ExportKind;
+  // A terminal table of every field is of no use: an export without --format is CSV.
+  const format = ctx.format === 'table' ? 'csv' : (ctx.format as 'csv' | 'json' | 'xlsx');
+  if (opts.excel && format !== 'csv') throw usageError('export.excelIsCsv', { format });
+  const includeNik = opts.includeNik === true && kind === 'officers';
+  const count = await withDb(ctx, {}, async (db) => {
+    if (includeNik) {
+      writeTransaction(db, () =>
+        audit(db, { operator: ctx.operator, action: 'export.nik', entity: 'export', details: { what: kind, format, excel: opts.excel === true, out: ctx.out ?? 'stdout' } }),
+      );
+    }
+    const source = exportSource(db, kind, { includeNik });
+    return inReadSnapshot(db, () =>
+      format === 'xlsx' ? writeXlsxFile(ctx, source, kind) : streamText(ctx, source, format, opts.excel === true),
+    );
+  });
+  if (includeNik) ctx.warn(ctx.t('export.nikWhole'));
+  if (ctx.out) ctx.notice(ctx.t('export.written', { count, path: ctx.out }));
+  return 0;
 }

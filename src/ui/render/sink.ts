@@ -1,0 +1,89 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+/**
+ * Where a streamed output goes: stdout, or a file written beside its target and renamed into
+ * place on success (a reader never sees half an export; a failed one leaves nothing behind).
+ * Writes wait for the destination to drain, so memory stays flat however large the export.
+ */
+export interface Sink {
+  write(text: string): Promise<void>;
+  /** Finishes the output; for a file, renames it into place. */
+  close(): Promise<void>;
+  /** Gives up: for a file, removes the partial copy. */
+  abort(): void;
+  /** True once the reader went away (`kim export … | head`): stop producing. */
+  readonly closed: boolean;
+}
+
+export function temporaryPath(file: string): string {
+  return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+}
+
+/** Waits for 'drain', but also gives up waiting when the stream errors or closes. */
+function drained(stream: NodeJS.WritableStream): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      stream.off('drain', done);
+      stream.off('error', done);
+      stream.off('close', done);
+      resolve();
+    };
+    stream.on('drain', done);
+    stream.on('error', done);
+    stream.on('close', done);
+  });
+}
+
+/** Streams to stdout, which is left open for whoever owns it. */
+export function stdoutSink(stdout: NodeJS.WritableStream): Sink {
+  let closed = false;
+  const markClosed = () => (closed = true);
+  stdout.on('error', markClosed);
+  stdout.on('close', markClosed);
+  return {
+    get closed() {
+      return closed;
+    },
+    async write(text) {
+      if (closed) return;
+      if (!stdout.write(text)) await drained(stdout);
+    },
+    async close() {
+      stdout.off('error', markClosed);
+      stdout.off('close', markClosed);
+    },
+    abort() {
+      stdout.off('error', markClosed);
+      stdout.off('close', markClosed);
+    },
+  };
+}
+
+/** Streams to a temporary file beside `file`; created with `mode` (exports of personal data: 0600). */
+export function fileSink(file: string, mode = 0o644): Sink {
+  const tmp = temporaryPath(file);
+  const stream = fs.createWriteStream(tmp, { mode });
+  let failure: Error | undefined;
+  stream.on('error', (e) => (failure ??= e));
+  const check = () => {
+    if (failure) throw failure;
+  };
+  return {
+    closed: false,
+    async write(text) {
+      check();
+      if (!stream.write(text)) await drained(stream);
+      check();
+    },
+    async close() {
+      await new Promise<void>((resolve) => stream.end(resolve));
+      check();
+      fs.renameSync(tmp, file);
+    },
+    abort() {
+      stream.destroy();
+      fs.rmSync(tmp, { force: true });
+    },
+  };
+}
