@@ -6,6 +6,8 @@ export interface Column {
   /** exceljs number format, e.g. '0', '0.0%'. */
   numFmt?: string;
   width?: number;
+  /** Terminal table only: wrap the column at this many characters (long sentences). */
+  tableWidth?: number;
 }
 
 export type Row = Record<string, unknown>;

@@ -8,6 +8,8 @@ export function renderTable(data: Dataset, color: ChalkInstance, options: { empt
   const table = new Table({
     head: data.columns.map((c) => color.bold(c.header)),
     colAligns: data.columns.map((c) => c.align ?? 'left'),
+    // cli-table3 sizes a null entry to its content.
+    colWidths: data.columns.map((c) => c.tableWidth ?? null) as number[],
     style: { head: [], border: [] },
     wordWrap: true,
   });

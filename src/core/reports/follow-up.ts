@@ -1,0 +1,93 @@
+import type { Db } from '../../db/connection.js';
+
+/** A stored finding as the rules engine's describeFinding takes it. */
+export interface StoredProblem {
+  rule: string;
+  severity: 'error' | 'warning';
+  field: string | null;
+  value: string | null;
+  params: string | null;
+  officer: { id: number; name: string } | null;
+}
+
+/** One KIM with open problems: a line of the follow-up list. */
+export interface FollowUp {
+  community: { id: number; name: string; number: string | null };
+  district: string | null;
+  districtCode: string | null;
+  village: string | null;
+  villageCode: string | null;
+  errors: number;
+  warnings: number;
+  problems: StoredProblem[];
+  /** Officers named in the problems, each once, in id (roster) order. */
+  officers: { id: number; name: string }[];
+}
+
+// The latest stored findings of KIMs still active today; a KIM's district is its own code, or
+// its village's when only the village was recognised. Errors before warnings, then rule order.
+const FOLLOW_UP_SQL = `
+  SELECT c.id AS community_id, c.name AS community, c.number,
+         coalesce(c.district_code, v.parent_code) AS district_code,
+         coalesce(d.name, c.district_text) AS district,
+         c.village_code, coalesce(v.name, c.village_text) AS village,
+         f.rule, f.severity, f.field, f.value, f.params, o.id AS officer_id, o.name AS officer
+  FROM findings f
+  JOIN communities c ON c.id = f.community_id
+  LEFT JOIN regions v ON v.code = c.village_code AND v.level = 'village'
+  LEFT JOIN regions d ON d.code = coalesce(c.district_code, v.parent_code) AND d.level = 'district'
+  LEFT JOIN officers o ON o.id = f.officer_id
+  WHERE (c.ended_at IS NULL OR c.ended_at > @today)
+    AND (@district IS NULL OR coalesce(c.district_code, v.parent_code) = @district)
+  ORDER BY district COLLATE NOCASE NULLS LAST, village COLLATE NOCASE, c.name COLLATE NOCASE, c.id,
+           f.severity = 'warning', f.officer_id IS NOT NULL, f.officer_id, f.rule, f.id`;
+
+interface Row {
+  community_id: number;
+  community: string;
+  number: string | null;
+  district_code: string | null;
+  district: string | null;
+  village_code: string | null;
+  village: string | null;
+  rule: string;
+  severity: 'error' | 'warning';
+  field: string | null;
+  value: string | null;
+  params: string | null;
+  officer_id: number | null;
+  officer: string | null;
+}
+
+/**
+ * The KIMs with open problems, sorted by district, village and name: the list a clerk writes
+ * follow-up letters from. Reads stored results; the caller refreshes outdated ones first.
+ */
+export function followUpList(db: Db, options: { today: string; districtCode?: string }): FollowUp[] {
+  const rows = db.prepare(FOLLOW_UP_SQL).all({ today: options.today, district: options.districtCode ?? null }) as Row[];
+  const out: FollowUp[] = [];
+  let current: FollowUp | undefined;
+  for (const r of rows) {
+    if (current?.community.id !== r.community_id) {
+      current = {
+        community: { id: r.community_id, name: r.community, number: r.number },
+        district: r.district,
+        districtCode: r.district_code,
+        village: r.village,
+        villageCode: r.village_code,
+        errors: 0,
+        warnings: 0,
+        problems: [],
+        officers: [],
+      };
+      out.push(current);
+    }
+    const officer = r.officer_id !== null ? { id: r.officer_id, name: r.officer ?? '' } : null;
+    current.problems.push({ rule: r.rule, severity: r.severity, field: r.field, value: r.value, params: r.params, officer });
+    if (r.severity === 'error') current.errors++;
+    else current.warnings++;
+    if (officer && !current.officers.some((o) => o.id === officer.id)) current.officers.push(officer);
+  }
+  for (const f of out) f.officers.sort((a, b) => a.id - b.id);
+  return out;
+}
