@@ -3,7 +3,9 @@ import path from 'node:path';
 import type { Context } from '../context.js';
 import { requireFormat } from '../context.js';
 import { usageError } from '../errors.js';
-import { importRosters, type ImportResult, type RejectedRow } from '../core/import/run.js';
+import type { ImportResult, RejectedRow } from '../core/import/run.js';
+import { importInWorker } from '../core/import/in-worker.js';
+import { busyTimeoutFromEnv } from '../db/connection.js';
 import { rejectsCsv } from '../core/import/rejects.js';
 import { parseEncodingOption } from '../core/roster/encoding.js';
 import { parseMapOptions } from '../core/roster/headers.js';
@@ -37,20 +39,23 @@ export async function run(ctx: Context, files: string[], opts: ImportOpts): Prom
     map: parseMapOptions(opts.map),
     operator: ctx.operator,
     today: ctx.today,
-    endReason: (batch: number) => ctx.t('import.endReason', { batch }),
+    endReason: ctx.t('import.endReason', { batch: '{batch}' }),
   };
   const progress = await byteProgress(ctx, Math.max(...options.files.map(fileSize)));
-  const result = await withDb(ctx, { create: true }, async (db) => {
-    try {
-      return await importRosters(db, {
-        ...options,
-        onFileStart: (i, bytes) => progress.start(bytes, path.basename(files[i]!)),
-        onBytes: (_i, b) => progress.update(b),
-      });
-    } finally {
-      progress.stop();
-    }
-  });
+  // Open (and create or upgrade) the database here first: its errors then come from one place.
+  await withDb(ctx, { create: true }, () => undefined);
+  let result: ImportResult;
+  try {
+    result = await importInWorker({
+      ...options,
+      dbPath: ctx.dbPath,
+      busyTimeoutMs: busyTimeoutFromEnv(ctx.io.env),
+      onFileStart: (i, bytes) => progress.start(bytes, path.basename(files[i]!)),
+      onBytes: (_i, b) => progress.update(b),
+    });
+  } finally {
+    progress.stop();
+  }
   // Paths as the user typed them: scripts compare them with their own.
   result.files.forEach((f, i) => (f.given = files[i]!));
   result.rejected.forEach((r) => (r.file = files[options.files.indexOf(r.file)] ?? r.file));

@@ -98,13 +98,14 @@ export const MIGRATIONS: readonly string[] = [
     end_reason     TEXT,
     created_at     TEXT NOT NULL,
     updated_at     TEXT NOT NULL,
-    created_batch  INTEGER REFERENCES batches (id),
-    last_batch     INTEGER REFERENCES batches (id)
+    created_batch  INTEGER,        -- the batch that created it (undo removes these)
+    last_batch     INTEGER         -- the last batch that changed it
   );
-  CREATE UNIQUE INDEX officers_nik ON officers (community_id, nik_key) WHERE nik_key IS NOT NULL;
-  CREATE INDEX officers_name ON officers (community_id, name_key);
-  CREATE INDEX officers_nik_any ON officers (nik_key) WHERE nik_key IS NOT NULL;
-  CREATE INDEX officers_created_batch ON officers (created_batch);
+  -- Few indexes on purpose: every one is paid on each of a million inserts. The import reads a
+  -- community's officers together (community_id); ADM-DUP-NIK groups by nik_key. NIK uniqueness
+  -- within a community is the import's rule (a conflicting row is rejected), not a constraint.
+  CREATE INDEX officers_community ON officers (community_id);
+  CREATE INDEX officers_nik ON officers (nik_key) WHERE nik_key IS NOT NULL;
 
   -- Before-images of every update, so undo can restore exactly and can tell whether a later
   -- batch or edit touched the same record. Creations need no row: created_batch says it.

@@ -3,14 +3,16 @@
  * punctuation and spacing never distinguish two KIMs or two officers.
  */
 export function foldText(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[’‘`´']/g, '')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
+  // Most names are plain ASCII: skip the Unicode work for them (it is the import's hot path).
+  let s = NON_ASCII.test(text) ? text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '') : text;
+  s = s.toLowerCase();
+  if (APOSTROPHES.test(s)) s = s.replace(APOSTROPHES_ALL, '');
+  return s.replace(/[^a-z0-9]+/g, ' ').trim();
 }
+
+const NON_ASCII = /[^\x00-\x7f]/;
+const APOSTROPHES = /[’‘`´']/;
+const APOSTROPHES_ALL = /[’‘`´']/g;
 
 /** An officer's name key: "Siti Mu’awanah" and "SITI MUAWANAH" are the same person. */
 export function personKey(name: string): string {

@@ -19,20 +19,6 @@ export const COMMUNITY_FIELDS = [
   ['founded_date', 'founded_date'],
 ] as const;
 
-export const OFFICER_FIELDS = [
-  ['officer_name', 'name'],
-  ['nik', 'nik'],
-  ['role', 'role'],
-  ['birth_place', 'birth_place'],
-  ['birth_date', 'birth_date'],
-  ['gender', 'gender'],
-  ['occupation', 'occupation'],
-  ['nip', 'nip'],
-  ['party', 'party'],
-  ['ngo', 'ngo'],
-  ['phone', 'phone'],
-  ['officer_address', 'address'],
-] as const;
 
 /** Columns that identify a community: written once when it is created, never overwritten by a later spelling. */
 export const COMMUNITY_IDENTITY_COLUMNS = new Set(['regency_text', 'district_text', 'village_text']);
@@ -55,19 +41,68 @@ export function nikKey(nik: string | undefined | null): string | null {
   return /^\d+$/.test(s) ? s : null;
 }
 
-export function derivedOfficer(column: string, value: string): Values {
-  switch (column) {
-    case 'name':
-      return { name_key: personKey(value) };
-    case 'nik':
-      return { nik_key: nikKey(value) };
-    case 'birth_date':
-      return { birth_date_iso: parseDate(value) };
-    case 'gender':
-      return { sex: parseSex(value) };
-    default:
-      return {};
+/** An officer's columns from one row: always the same shape (null = blank cell), for speed. */
+export interface OfficerValues {
+  name: string;
+  name_key: string;
+  nik: string | null;
+  nik_key: string | null;
+  role: string | null;
+  birth_place: string | null;
+  birth_date: string | null;
+  birth_date_iso: string | null;
+  gender: string | null;
+  sex: 'M' | 'F' | null;
+  occupation: string | null;
+  nip: string | null;
+  party: string | null;
+  ngo: string | null;
+  phone: string | null;
+  address: string | null;
+}
+
+export const OFFICER_VALUE_COLUMNS = [
+  'name', 'name_key', 'nik', 'nik_key', 'role', 'birth_place', 'birth_date', 'birth_date_iso', 'gender', 'sex',
+  'occupation', 'nip', 'party', 'ngo', 'phone', 'address',
+] as const satisfies readonly (keyof OfficerValues)[];
+
+/** A derived column is written only when the cell it comes from was filled. */
+const SOURCE_OF: Partial<Record<keyof OfficerValues, keyof OfficerValues>> = { nik_key: 'nik', birth_date_iso: 'birth_date', sex: 'gender' };
+
+export function officerValues(r: RosterRecord): OfficerValues {
+  const name = r.officer_name!;
+  const nik = r.nik ?? null;
+  const birthDate = r.birth_date ?? null;
+  const gender = r.gender ?? null;
+  return {
+    name,
+    name_key: personKey(name),
+    nik,
+    nik_key: nik === null ? null : nikKey(nik),
+    role: r.role ?? null,
+    birth_place: r.birth_place ?? null,
+    birth_date: birthDate,
+    birth_date_iso: birthDate === null ? null : parseDate(birthDate),
+    gender,
+    sex: gender === null ? null : parseSex(gender),
+    occupation: r.occupation ?? null,
+    nip: r.nip ?? null,
+    party: r.party ?? null,
+    ngo: r.ngo ?? null,
+    phone: r.phone ?? null,
+    address: r.officer_address ?? null,
+  };
+}
+
+/** What a row changes on a stored officer: filled cells that differ (a blank never overwrites). */
+export function officerChanges(stored: Record<string, unknown>, v: OfficerValues): Record<string, unknown> | null {
+  let changes: Record<string, unknown> | null = null;
+  for (const column of OFFICER_VALUE_COLUMNS) {
+    const source = SOURCE_OF[column] ?? column;
+    if (v[source] === null) continue;
+    if (stored[column] !== v[column]) (changes ??= {})[column] = v[column];
   }
+  return changes;
 }
 
 /** The non-blank values a row gives for a table, with their derived columns. */

@@ -5,7 +5,7 @@ import type { RegionResolver } from '../regions/resolve.js';
 import type { RosterRecord } from '../roster/fields.js';
 import type { Rejection } from '../roster/record.js';
 import {
-  COMMUNITY_FIELDS, COMMUNITY_IDENTITY_COLUMNS, OFFICER_FIELDS, derivedCommunity, derivedOfficer, rowValues,
+  COMMUNITY_FIELDS, COMMUNITY_IDENTITY_COLUMNS, derivedCommunity, officerChanges, officerValues, rowValues,
 } from './columns.js';
 import { ImportStatements, type OfficerRow } from './statements.js';
 
@@ -25,26 +25,29 @@ export interface CommunityOutcome {
   officers: { created: number; updated: number; unchanged: number; ended: number };
 }
 
-interface FreshOfficers {
-  byNik: Map<string, number>;
-  byName: Map<string, number>;
-  withoutNikByName: Map<string, number>;
+/** The community rows are being applied to. Only one exists at a time. */
+class CommunityState {
+  /** The officers of this community, read once when it comes up: no query per row. */
+  roster: Roster | undefined = undefined;
+  /** The community cells of the last row applied (copies, see `own`). */
+  raw: string[] | undefined = undefined;
+
+  constructor(
+    readonly id: number,
+    /** Stored values, for change detection. */
+    readonly values: Record<string, unknown>,
+    /** Where this community's officer counts go (its line of the plan, or nowhere). */
+    readonly officers: CommunityOutcome['officers'],
+  ) {}
 }
 
-const newFresh = (): FreshOfficers => ({ byNik: new Map(), byName: new Map(), withoutNikByName: new Map() });
-
-interface CommunityState extends CommunityOutcome {
-  status: Status | null;
-  beforeKept: boolean;
-  values: Record<string, unknown>;
-  /** While a new community's rows come one after another, its officers are known here: no query per row. */
-  fresh?: FreshOfficers;
-}
+/** A plan longer than this is not shown line by line, so it is not kept either. */
+const PLAN_LIMIT = 50;
 
 /**
  * Applies roster rows inside the caller's transaction. The plan and its application are one
- * code path, so a dry run (rolled back) reports exactly what a real run does. Memory holds a
- * small state per community and the ids of officers touched by the current file, nothing per cell.
+ * code path, so a dry run (rolled back) reports exactly what a real run does. Per community, only
+ * its id and how it was counted stay in memory; its values and officers are read when it comes up.
  */
 export class ImportSession {
   readonly counts: Counts = {
@@ -52,13 +55,18 @@ export class ImportSession {
     officers: { created: 0, updated: 0, unchanged: 0, ended: 0 },
   };
   private readonly sql: ImportStatements;
-  private readonly communities = new Map<string, CommunityState>();
-  private readonly outcomes: CommunityState[] = [];
+  /** Identity key → community id, for every community this import has met. */
+  private readonly ids = new Map<string, number>();
+  /** How each community has been counted so far; absent = met but not yet counted. */
+  private readonly status = new Map<number, Status>();
+  /** Communities whose before-image this batch has recorded. */
+  private readonly beforeKept = new Set<number>();
+  private readonly outcomes = new Map<number, CommunityOutcome>();
   /** Officers that existed before this batch, by how they have been counted so far. */
   private readonly existingOfficers = new Map<number, Status>();
   /** Officer id → first row of the current file that named them. */
-  private touchedInFile = new Map<number, number>();
-  private communitiesInFile = new Set<CommunityState>();
+  private touchedInFile = new TouchedRows(1);
+  private communitiesInFile = new Set<number>();
   private last?: CommunityState;
 
   constructor(
@@ -72,35 +80,45 @@ export class ImportSession {
     this.sql.operator = operator;
   }
 
+  /** Each community's line, when there are few enough to read; otherwise only the totals. */
   get plan(): CommunityOutcome[] {
-    return this.outcomes.map(({ id, name, village, action, officers }) => ({ id, name, village, action, officers }));
+    return this.ids.size <= PLAN_LIMIT ? [...this.outcomes.values()] : [];
   }
 
   startFile(): void {
-    this.touchedInFile = new Map();
+    this.touchedInFile = new TouchedRows(this.sql.nextOfficerId());
     this.communitiesInFile = new Set();
     this.last = undefined;
   }
 
   /** Applies one row; a rejection when it conflicts with an earlier row or with what is stored. */
   applyRow(row: number, record: RosterRecord): Omit<Rejection, 'cells'> | null {
+    // Rows of one KIM repeat its columns: when they repeat the previous row's exactly, the
+    // community is settled already and only the officer needs work.
+    const last = this.last;
+    if (last?.raw && sameCommunityCells(last.raw, record)) return this.officer(last, record, row);
     const community = this.community(record);
     const problem = this.communityNumber(community, record, row);
     if (problem) return problem;
+    community.raw = communityCells(record);
     return this.officer(community, record, row);
   }
 
   /** --replace-rosters: officers of the file's communities that the file no longer lists are ended. */
   endMissingOfficers(today: string, reason: string): void {
-    for (const c of this.communitiesInFile) {
-      for (const o of this.sql.activeOfficers.all(c.id) as { id: number }[]) {
+    for (const id of this.communitiesInFile) {
+      for (const o of this.sql.activeOfficers.all(id) as { id: number }[]) {
         if (this.touchedInFile.has(o.id)) continue;
         recordChange(this.db, { batchId: this.batchId }, 'officer', o.id, 'end', this.sql.officerBefore(o.id));
         this.sql.endOfficer.run(today, reason, this.now, this.batchId, o.id);
         this.counts.officers.ended++;
-        c.officers.ended++;
+        const outcome = this.outcomes.get(id);
+        if (outcome) outcome.officers.ended++;
         const prior = this.existingOfficers.get(o.id);
-        if (prior === 'unchanged') this.counts.officers.unchanged--;
+        if (prior === 'unchanged') {
+          this.counts.officers.unchanged--;
+          if (outcome) outcome.officers.unchanged--;
+        }
         this.existingOfficers.set(o.id, 'updated');
       }
     }
@@ -113,66 +131,65 @@ export class ImportSession {
     const villageKey = resolved.villageCode ?? `?${communityKey(district)}|${communityKey(village)}`;
     const nameKey = communityKey(record.kim_name!);
     const key = `${villageKey}\u0001${nameKey}`;
-    let state = this.last && this.last.values.village_key === villageKey && this.last.values.name_key === nameKey ? this.last : this.communities.get(key);
-    if (!state) {
+    let id = this.ids.get(key);
+    let state: CommunityState;
+    if (id !== undefined && this.last?.id === id) state = this.last;
+    else {
+      // One community is held at a time; one met before is read again, and the database then
+      // holds this batch's rows for it too.
       const stored = this.sql.findCommunity.get(villageKey, nameKey) as Record<string, unknown> | undefined;
-      const base = { officers: { created: 0, updated: 0, unchanged: 0, ended: 0 }, beforeKept: false };
       if (stored) {
-        state = { ...base, id: stored.id as number, name: stored.name as string, village: (stored.village_text as string) ?? village, action: 'unchanged', status: null, values: stored };
+        id = stored.id as number;
+        state = new CommunityState(id, pickKept(stored), this.outcomeOf(id, stored.name as string, (stored.village_text as string) ?? village, 'unchanged'));
+        state.roster = Roster.of(this.sql.officersOf.all(id) as OfficerRow[]);
       } else {
         const values: Record<string, unknown> = {
           name: record.kim_name!, name_key: nameKey, village_key: villageKey, district_code: resolved.districtCode,
           village_code: resolved.villageCode, ...rowValues(record, COMMUNITY_FIELDS, derivedCommunity),
         };
-        const id = this.sql.insertCommunity(values, this.now, this.batchId);
-        state = { ...base, id, name: record.kim_name!, village, action: 'created', status: 'created', values, fresh: newFresh() };
+        id = this.sql.insertCommunity(values, this.now, this.batchId);
+        this.status.set(id, 'created');
         this.counts.communities.created++;
+        state = new CommunityState(id, pickKept(values), this.outcomeOf(id, record.kim_name!, village, 'created'));
+        state.roster = new Roster();
       }
-      this.communities.set(key, state);
-      this.outcomes.push(state);
-    }
-    if (state !== this.last) {
-      // The fast path holds only while this community's rows are contiguous in a new community.
-      if (this.last) this.last.fresh = undefined;
-      if (this.communitiesInFile.has(state)) state.fresh = undefined;
+      this.ids.set(key, id);
       this.last = state;
     }
-    this.communitiesInFile.add(state);
-    if (state.status !== 'created') this.updateCommunity(state, record);
-    else this.fillCommunity(state, record);
+    this.communitiesInFile.add(id);
+    const changes = this.communityChanges(state, record);
+    if (changes) {
+      if (this.status.get(id) !== 'created') this.markUpdated(state);
+      this.sql.updateCommunity(id, changes, this.now, this.batchId);
+      Object.assign(state.values, pickKept(changes));
+    } else if (!this.status.has(id)) {
+      this.status.set(id, 'unchanged');
+      this.counts.communities.unchanged++;
+    }
     return state;
   }
 
-  /** A community created by this batch takes later rows' values without before-images. */
-  private fillCommunity(state: CommunityState, record: RosterRecord): void {
-    const changes = this.communityChanges(state, record);
-    if (changes) {
-      this.sql.updateCommunity(state.id, changes, this.now, this.batchId);
-      Object.assign(state.values, changes);
-    }
+  private outcomeOf(id: number, name: string, village: string, action: Status): CommunityOutcome['officers'] {
+    const known = this.outcomes.get(id);
+    if (known) return known.officers;
+    const officers = { created: 0, updated: 0, unchanged: 0, ended: 0 };
+    if (this.outcomes.size < PLAN_LIMIT) this.outcomes.set(id, { id, name: own(name), village: own(village), action, officers });
+    return officers;
   }
 
-  private updateCommunity(state: CommunityState, record: RosterRecord): void {
-    const changes = this.communityChanges(state, record);
-    if (!changes) {
-      if (state.status === null) {
-        state.status = 'unchanged';
-        this.counts.communities.unchanged++;
-      }
-      return;
-    }
-    if (!state.beforeKept) {
+  /** A community that existed before this batch changes: keep its before-image once, count it once. */
+  private markUpdated(state: CommunityState): void {
+    if (!this.beforeKept.has(state.id)) {
       recordChange(this.db, { batchId: this.batchId }, 'community', state.id, 'update', this.sql.communityBefore(state.id));
-      state.beforeKept = true;
+      this.beforeKept.add(state.id);
     }
-    if (state.status !== 'updated') {
-      if (state.status === 'unchanged') this.counts.communities.unchanged--;
-      this.counts.communities.updated++;
-      state.status = 'updated';
-      state.action = 'updated';
-    }
-    this.sql.updateCommunity(state.id, changes, this.now, this.batchId);
-    Object.assign(state.values, changes);
+    const prior = this.status.get(state.id);
+    if (prior === 'updated') return;
+    if (prior === 'unchanged') this.counts.communities.unchanged--;
+    this.counts.communities.updated++;
+    this.status.set(state.id, 'updated');
+    const outcome = this.outcomes.get(state.id);
+    if (outcome) outcome.action = 'updated';
   }
 
   private communityChanges(state: CommunityState, record: RosterRecord): Record<string, unknown> | null {
@@ -198,56 +215,35 @@ export class ImportSession {
       return { row, column: 'community_number', code: 'numberTaken', params: { number, other: taken.name ?? '?' } };
     }
     if (!taken) this.sql.reserveNumber.run(number, state.id, this.batchId, this.now, this.sql.operator);
-    if (state.status !== 'created') {
-      if (!state.beforeKept) {
-        recordChange(this.db, { batchId: this.batchId }, 'community', state.id, 'update', this.sql.communityBefore(state.id));
-        state.beforeKept = true;
-      }
-      if (state.status !== 'updated') {
-        if (state.status === 'unchanged') this.counts.communities.unchanged--;
-        this.counts.communities.updated++;
-        state.status = 'updated';
-        state.action = 'updated';
-      }
-    }
+    if (this.status.get(state.id) !== 'created') this.markUpdated(state);
     this.sql.updateCommunity(state.id, { number }, this.now, this.batchId);
     state.values.number = number;
     return null;
   }
 
   private officer(community: CommunityState, record: RosterRecord, row: number): Omit<Rejection, 'cells'> | null {
-    const incoming = rowValues(record, OFFICER_FIELDS, derivedOfficer);
-    const nik = (incoming.nik_key as string | null | undefined) ?? null;
-    const nameKey = incoming.name_key as string;
-    let found: OfficerRow | undefined;
-    if (community.fresh) {
-      const f = community.fresh;
-      const id = nik ? (f.byNik.get(nik) ?? f.withoutNikByName.get(nameKey)) : f.byName.get(nameKey);
-      found = id === undefined ? undefined : (this.sql.officerById.get(id) as OfficerRow);
-    } else {
-      found = nik ? (this.sql.officerByNik.get(community.id, nik) as OfficerRow | undefined) : undefined;
-      found ??= this.sql.officerByName.get(community.id, nameKey, nik) as OfficerRow | undefined;
-    }
+    const incoming = officerValues(record);
+    const nik = incoming.nik_key;
+    const nameKey = incoming.name_key;
+    const roster = community.roster!;
+    const found = roster.find(nik, nameKey);
     if (found && nik && found.nik_key === nik && found.name_key !== nameKey && this.touchedInFile.has(found.id)) {
       return { row, column: 'nik', code: 'nikConflict', params: { nik, firstRow: this.touchedInFile.get(found.id)!, otherName: found.name } };
     }
     if (!found) {
       const id = this.sql.insertOfficer(community.id, incoming, this.now, this.batchId);
-      if (community.fresh) remember(community.fresh, id, nik, nameKey);
+      roster.add(Object.assign(incoming, { id, ended_at: null, created_batch: this.batchId }) as unknown as OfficerRow);
       this.touchedInFile.set(id, row);
       this.counts.officers.created++;
       community.officers.created++;
       return null;
     }
     if (!this.touchedInFile.has(found.id)) this.touchedInFile.set(found.id, row);
-    const changes: Record<string, unknown> = {};
-    for (const [column, value] of Object.entries(incoming)) {
-      if (found[column] !== value) changes[column] = value;
-    }
+    let changes = officerChanges(found, incoming);
     // Named again in a roster: an officer who had been ended is active again.
-    if (found.ended_at) Object.assign(changes, { ended_at: null, end_reason: null });
+    if (found.ended_at) changes = { ...changes, ended_at: null, end_reason: null };
     const createdHere = found.created_batch === this.batchId;
-    if (Object.keys(changes).length === 0) {
+    if (!changes) {
       if (!createdHere && !this.existingOfficers.has(found.id)) {
         this.existingOfficers.set(found.id, 'unchanged');
         this.counts.officers.unchanged++;
@@ -269,15 +265,124 @@ export class ImportSession {
       }
     }
     this.sql.updateOfficer(found.id, changes, this.now, this.batchId);
-    if (community.fresh) remember(community.fresh, found.id, (changes.nik_key as string | undefined) ?? found.nik_key, (changes.name_key as string | undefined) ?? found.name_key);
+    roster.update(found, changes);
     return null;
   }
 }
 
-function remember(f: FreshOfficers, id: number, nik: string | null, nameKey: string): void {
-  if (nik) {
-    f.byNik.set(nik, id);
-    if (f.withoutNikByName.get(nameKey) === id) f.withoutNikByName.delete(nameKey);
-  } else if (!f.withoutNikByName.has(nameKey)) f.withoutNikByName.set(nameKey, id);
-  if (!f.byName.has(nameKey)) f.byName.set(nameKey, id);
+/** One community's officers, by NIK key and by name key. */
+class Roster {
+  private readonly byNik = new Map<string, OfficerRow>();
+  private readonly byName = new Map<string, OfficerRow[]>();
+
+  static of(rows: OfficerRow[]): Roster {
+    const r = new Roster();
+    for (const row of rows) r.add(row);
+    return r;
+  }
+
+  add(row: OfficerRow): void {
+    if (row.nik_key) this.byNik.set(row.nik_key, row);
+    const list = this.byName.get(row.name_key);
+    if (list) list.push(row);
+    else this.byName.set(row.name_key, [row]);
+  }
+
+  /** By NIK first; by name only when one side has no usable NIK. An active officer before an ended one. */
+  find(nik: string | null, nameKey: string): OfficerRow | undefined {
+    if (nik) {
+      const hit = this.byNik.get(nik);
+      if (hit) return hit;
+    }
+    let best: OfficerRow | undefined;
+    for (const row of this.byName.get(nameKey) ?? []) {
+      if (nik && row.nik_key) continue;
+      if (!best || (best.ended_at && !row.ended_at)) best = row;
+    }
+    return best;
+  }
+
+  update(row: OfficerRow, changes: Record<string, unknown>): void {
+    const oldNik = row.nik_key;
+    const oldName = row.name_key;
+    Object.assign(row, changes);
+    if (row.nik_key !== oldNik) {
+      if (oldNik && this.byNik.get(oldNik) === row) this.byNik.delete(oldNik);
+      if (row.nik_key) this.byNik.set(row.nik_key, row);
+    }
+    if (row.name_key !== oldName) {
+      const rest = (this.byName.get(oldName) ?? []).filter((r) => r !== row);
+      if (rest.length) this.byName.set(oldName, rest);
+      else this.byName.delete(oldName);
+      const list = this.byName.get(row.name_key);
+      if (list) list.push(row);
+      else this.byName.set(row.name_key, [row]);
+    }
+  }
+}
+
+
+/** The roster fields that belong to the community, in a fixed order. */
+const COMMUNITY_CELLS = ['kim_name', 'regency', 'district', 'village', 'address', 'sk_number', 'sk_date', 'sk_issuer', 'acknowledged', 'founded_date', 'community_number'] as const;
+
+function communityCells(record: RosterRecord): string[] {
+  return COMMUNITY_CELLS.map((f) => own(record[f] ?? ''));
+}
+
+function sameCommunityCells(raw: string[], record: RosterRecord): boolean {
+  for (let i = 0; i < COMMUNITY_CELLS.length; i++) if (raw[i] !== (record[COMMUNITY_CELLS[i]!] ?? '')) return false;
+  return true;
+}
+
+/**
+ * A copy that does not pin the file chunk it was cut from: V8 keeps a slice's whole parent
+ * string alive, and a community state lives for the whole import.
+ */
+function own(s: string): string {
+  // Slicing a fresh concatenation copies the characters into a new flat string.
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
+/** What a community state keeps of its stored values: only what change detection compares. */
+const KEPT = ['village_key', 'name_key', 'number', 'regency_text', 'district_text', 'village_text', 'address', 'sk_number', 'sk_date', 'sk_date_iso', 'sk_issuer', 'acknowledged', 'founded_date', 'founded_date_iso'];
+
+function pickKept(values: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k of KEPT) if (k in values) out[k] = typeof values[k] === 'string' ? own(values[k] as string) : values[k];
+  return out;
+}
+
+/**
+ * Which officers the current file named, and on which row. The officers it created have
+ * consecutive ids, so a typed array holds them in 4 bytes each; a map holds the others.
+ */
+class TouchedRows {
+  private created = new Int32Array(1024);
+  private readonly others = new Map<number, number>();
+
+  constructor(private readonly firstNewId: number) {}
+
+  set(id: number, row: number): void {
+    if (id < this.firstNewId) {
+      this.others.set(id, row);
+      return;
+    }
+    const i = id - this.firstNewId;
+    if (i >= this.created.length) {
+      const grown = new Int32Array(Math.max(this.created.length * 2, i + 1));
+      grown.set(this.created);
+      this.created = grown;
+    }
+    this.created[i] = row;
+  }
+
+  get(id: number): number | undefined {
+    if (id < this.firstNewId) return this.others.get(id);
+    const i = id - this.firstNewId;
+    return i < this.created.length && this.created[i] !== 0 ? this.created[i] : undefined;
+  }
+
+  has(id: number): boolean {
+    return this.get(id) !== undefined;
+  }
 }

@@ -1,6 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../../db/connection.js';
 import { COMMUNITY_COLUMNS, OFFICER_COLUMNS } from '../../db/changes.js';
+import { OFFICER_VALUE_COLUMNS, type OfficerValues } from './columns.js';
 
 export type OfficerRow = Record<string, unknown> & {
   id: number;
@@ -11,10 +12,7 @@ export type OfficerRow = Record<string, unknown> & {
   created_batch: number | null;
 };
 
-const OFFICER_INSERT_COLUMNS = [
-  'name', 'name_key', 'nik', 'nik_key', 'role', 'birth_place', 'birth_date', 'birth_date_iso', 'gender', 'sex',
-  'occupation', 'nip', 'party', 'ngo', 'phone', 'address',
-] as const;
+const OFFICER_INSERT_COLUMNS = OFFICER_VALUE_COLUMNS;
 
 const COMMUNITY_INSERT_COLUMNS = [
   'name', 'name_key', 'village_key', 'regency_text', 'district_text', 'village_text', 'district_code', 'village_code',
@@ -27,9 +25,7 @@ const UPDATABLE_OFFICER = [...OFFICER_COLUMNS];
 /** The import's prepared statements, prepared once per import. */
 export class ImportStatements {
   readonly findCommunity: Statement;
-  readonly officerByNik: Statement;
-  readonly officerByName: Statement;
-  readonly officerById: Statement;
+  readonly officersOf: Statement;
   readonly activeOfficers: Statement;
   readonly endOfficer: Statement;
   readonly numberOwner: Statement;
@@ -43,13 +39,7 @@ export class ImportStatements {
 
   constructor(private readonly db: Db) {
     this.findCommunity = db.prepare(`SELECT * FROM communities WHERE village_key = ? AND name_key = ?`);
-    this.officerByNik = db.prepare(`SELECT * FROM officers WHERE community_id = ? AND nik_key = ?`);
-    // A name identifies an officer only when one side has no usable NIK.
-    this.officerByName = db.prepare(
-      `SELECT * FROM officers WHERE community_id = ? AND name_key = ? AND (nik_key IS NULL OR ? IS NULL)
-       ORDER BY ended_at IS NOT NULL, id LIMIT 1`,
-    );
-    this.officerById = db.prepare(`SELECT * FROM officers WHERE id = ?`);
+    this.officersOf = db.prepare(`SELECT * FROM officers WHERE community_id = ?`);
     this.activeOfficers = db.prepare(`SELECT id FROM officers WHERE community_id = ? AND ended_at IS NULL`);
     this.endOfficer = db.prepare(`UPDATE officers SET ended_at = ?, end_reason = ?, updated_at = ?, last_batch = ? WHERE id = ?`);
     this.numberOwner = db.prepare(`SELECT n.community_id, c.name FROM numbers n LEFT JOIN communities c ON c.id = n.community_id WHERE n.number = ?`);
@@ -74,11 +64,18 @@ export class ImportStatements {
     return Number(this.insertCommunityStmt.run(params).lastInsertRowid);
   }
 
-  insertOfficer(communityId: number, values: Record<string, unknown>, now: string, batch: number): number {
-    const params: unknown[] = [communityId];
-    for (const c of OFFICER_INSERT_COLUMNS) params.push(values[c] ?? null);
-    params.push(now, now, batch, batch);
-    return Number(this.insertOfficerStmt.run(params).lastInsertRowid);
+  insertOfficer(communityId: number, v: OfficerValues, now: string, batch: number): number {
+    return Number(
+      this.insertOfficerStmt.run(
+        communityId, v.name, v.name_key, v.nik, v.nik_key, v.role, v.birth_place, v.birth_date, v.birth_date_iso, v.gender,
+        v.sex, v.occupation, v.nip, v.party, v.ngo, v.phone, v.address, now, now, batch, batch,
+      ).lastInsertRowid,
+    );
+  }
+
+  /** The id SQLite gives the next officer (rowids grow by one within the import's transaction). */
+  nextOfficerId(): number {
+    return (this.db.prepare(`SELECT coalesce(max(id), 0) + 1 AS n FROM officers`).get() as { n: number }).n;
   }
 
   communityBefore(id: number): Record<string, unknown> {

@@ -1,0 +1,47 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { openDatabase } from '../../db/connection.js';
+import { KimError } from '../../errors.js';
+import type { ColumnTarget } from '../roster/fields.js';
+import { importRosters, type ImportOptions } from './run.js';
+
+export interface WorkerInput {
+  dbPath: string;
+  busyTimeoutMs: number;
+  options: Omit<ImportOptions, 'map' | 'endReason' | 'onBytes' | 'onFileStart'> & { map: [string, ColumnTarget][]; endReason: string };
+}
+
+export type WorkerMessage =
+  | { type: 'fileStart'; file: number; bytes: number }
+  | { type: 'bytes'; file: number; bytes: number }
+  | { type: 'done'; result: Awaited<ReturnType<typeof importRosters>> }
+  | { type: 'error'; error: { kim?: { exitCode: number; key: string; params: Record<string, unknown> }; message: string; code?: string; stack?: string } };
+
+const input = workerData as WorkerInput;
+const post = (m: WorkerMessage) => parentPort!.postMessage(m);
+
+try {
+  const db = openDatabase(input.dbPath, { create: true, operator: input.options.operator, busyTimeoutMs: input.busyTimeoutMs });
+  try {
+    const result = await importRosters(db, {
+      ...input.options,
+      map: new Map(input.options.map),
+      endReason: (batch) => input.options.endReason.replace('{batch}', String(batch)),
+      onFileStart: (file, bytes) => post({ type: 'fileStart', file, bytes }),
+      onBytes: (file, bytes) => post({ type: 'bytes', file, bytes }),
+    });
+    post({ type: 'done', result });
+  } finally {
+    db.close();
+  }
+} catch (e) {
+  const error = e as Error & { code?: string };
+  post({
+    type: 'error',
+    error: {
+      kim: e instanceof KimError ? { exitCode: e.exitCode, key: e.key, params: e.params } : undefined,
+      message: error.message,
+      code: error.code,
+      stack: error.stack,
+    },
+  });
+}
