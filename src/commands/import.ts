@@ -5,6 +5,8 @@ import { requireFormat } from '../context.js';
 import { usageError } from '../errors.js';
 import type { ImportResult, RejectedRow } from '../core/import/run.js';
 import { importInWorker } from '../core/import/in-worker.js';
+import { getSetting } from '../core/settings/registry.js';
+import { rememberedColumns } from '../core/settings/import.js';
 import { busyTimeoutFromEnv } from '../db/connection.js';
 import { rejectsCsv } from '../core/import/rejects.js';
 import { parseEncodingOption } from '../core/roster/encoding.js';
@@ -43,7 +45,9 @@ export async function run(ctx: Context, files: string[], opts: ImportOpts): Prom
   };
   const progress = await byteProgress(ctx, Math.max(...options.files.map(fileSize)));
   // Open (and create or upgrade) the database here first: its errors then come from one place.
-  await withDb(ctx, { create: true }, () => undefined);
+  // Headings the office mapped before apply too; --map on the command line wins.
+  const remembered = await withDb(ctx, { create: true }, (db) => rememberedColumns(getSetting(db, 'import.columns')));
+  options.map = new Map([...remembered, ...options.map]);
   let result: ImportResult;
   try {
     result = await importInWorker({

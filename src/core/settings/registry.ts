@@ -4,13 +4,14 @@ import { usageError } from '../../errors.js';
 import { officeSettings } from './office.js';
 import { numberingSettings } from './numbering.js';
 import { ruleSettings } from './rules.js';
+import { importSettings } from './import.js';
 import type { SettingDef } from './types.js';
 
 /**
  * Every office setting kim knows. Each feature area contributes its own list; `kim config` and the
  * code that reads a setting both go through here, so the default lives in one place.
  */
-const providers: (() => SettingDef[])[] = [() => officeSettings, () => numberingSettings, ruleSettings];
+const providers: (() => SettingDef[])[] = [() => officeSettings, () => numberingSettings, ruleSettings, () => importSettings as SettingDef[]];
 
 export function registerSettings(provider: () => SettingDef[]): void {
   providers.push(provider);

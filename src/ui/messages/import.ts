@@ -1,6 +1,14 @@
 import type { Entry } from './entry.js';
 
 export const importMessages = {
+  'import.setting.columns': {
+    id: 'judul kolom yang sudah dipetakan kantor ini, dipakai untuk setiap impor berikutnya (JSON: {"Judul": "field"})',
+    en: 'headings this office has mapped, used for every later import (JSON: {"Heading": "field"})',
+  },
+  'import.setting.columnsBad': {
+    id: 'import.columns harus berupa JSON seperti {"Kolom Aneh": "occupation"} dengan field yang dikenal, bukan {value}.',
+    en: 'import.columns must be JSON like {"Odd Column": "occupation"} with known fields, not {value}.',
+  },
   'import.noFile': {
     id: 'Berkas {path} tidak ada atau tidak bisa dibaca. Periksa nama dan foldernya.',
     en: 'The file {path} does not exist or cannot be read. Check its name and folder.',
