@@ -189,7 +189,7 @@ export const reportMessages = {
   'show.col.fields': { id: 'Kolom yang berubah', en: 'Fields changed' },
   'show.source.assigned': { id: 'diberikan kim', en: 'given by kim' },
   'show.source.imported': { id: 'dari roster', en: 'from a roster' },
-  'show.effect': { id: '{created} dibuat, {updated} diubah', en: '{created} created, {updated} updated' },
+  'show.effect': { id: '{created} pengurus dibuat, {updated} data diubah', en: '{created} officers created, {updated} records updated' },
   'show.effect.community': { id: 'KIM ini dibuat; ', en: 'created this KIM; ' },
   'show.undone': { id: 'dibatalkan {at}', en: 'undone {at}' },
   'show.revokedLine': { id: '{at} oleh {by}: {reason}', en: '{at} by {by}: {reason}' },
