@@ -12,7 +12,8 @@ import { rejectsCsv } from '../core/import/rejects.js';
 import { parseEncodingOption } from '../core/roster/encoding.js';
 import { parseMapOptions } from '../core/roster/headers.js';
 import { parseDelimiterOption } from '../core/roster/reader.js';
-import { emit, renderJson, writeData, writeFileAtomic } from '../ui/output.js';
+import { renderJson, writeData, writeFileAtomic } from '../ui/output.js';
+import { renderCsv } from '../ui/render/csv.js';
 import { byteProgress } from '../ui/progress.js';
 import { renderTable } from '../ui/render/table.js';
 import type { Dataset } from '../ui/render/dataset.js';
@@ -95,10 +96,29 @@ export function importJson(result: ImportResult, reason: (r: RejectedRow) => str
   };
 }
 
+/** The rejected rows as a dataset: the table shows them, and --format csv prints them for scripts. */
+function rejectedRows(ctx: Context, result: ImportResult, reason: (r: RejectedRow) => string): Dataset {
+  const t = ctx.t;
+  return {
+    title: t('import.rejectedTitle'),
+    columns: [
+      { key: 'file', header: t('import.col.file') },
+      { key: 'row', header: t('import.col.row'), align: 'right' },
+      { key: 'column', header: t('import.col.column') },
+      { key: 'reason', header: t('import.col.reason') },
+    ],
+    rows: result.rejected.map((r) => ({ file: ctx.format === 'csv' ? r.file : path.basename(r.file), row: r.row, column: r.column ?? '', reason: reason(r) })),
+  };
+}
+
 function render(ctx: Context, result: ImportResult, reason: (r: RejectedRow) => string): void {
   const t = ctx.t;
   if (ctx.format === 'json') {
     writeData(ctx, renderJson(importJson(result, reason)));
+    return;
+  }
+  if (ctx.format === 'csv') {
+    writeData(ctx, renderCsv({ ...rejectedRows(ctx, result, reason), title: undefined }));
     return;
   }
   for (const f of result.files) {
@@ -121,10 +141,6 @@ function render(ctx: Context, result: ImportResult, reason: (r: RejectedRow) => 
     ],
     rows: result.plan.map((p) => ({ action: t(`import.action.${p.action === 'created' ? 'create' : p.action === 'updated' ? 'update' : 'unchanged'}`), name: p.name, village: p.village, ...p.officers })),
   };
-  if (ctx.format === 'csv') {
-    void emit(ctx, plan, null);
-    return;
-  }
   const out: string[] = [];
   // A long plan helps nobody on screen; the totals say it.
   if (result.plan.length <= 50) out.push(renderTable(plan, ctx.color));
@@ -143,21 +159,8 @@ function render(ctx: Context, result: ImportResult, reason: (r: RejectedRow) => 
   };
   out.push(renderTable(totals, ctx.color));
   if (result.rejected.length) {
-    out.push(
-      renderTable(
-        {
-          title: t('import.rejectedTitle'),
-          columns: [
-            { key: 'file', header: t('import.col.file') },
-            { key: 'row', header: t('import.col.row'), align: 'right' },
-            { key: 'column', header: t('import.col.column') },
-            { key: 'reason', header: t('import.col.reason') },
-          ],
-          rows: result.rejected.slice(0, 200).map((r) => ({ file: path.basename(r.file), row: r.row, column: r.column ?? '', reason: reason(r) })),
-        },
-        ctx.color,
-      ),
-    );
+    const rejected = rejectedRows(ctx, result, reason);
+    out.push(renderTable({ ...rejected, rows: rejected.rows.slice(0, 200) }, ctx.color));
   }
   writeData(ctx, out.join('\n'));
   if (result.dryRun) ctx.notice(t('import.dryRunDone'));
