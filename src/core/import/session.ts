@@ -8,6 +8,8 @@ import {
   COMMUNITY_FIELDS, COMMUNITY_IDENTITY_COLUMNS, derivedCommunity, officerChanges, officerValues, rowValues,
 } from './columns.js';
 import { ImportStatements, type OfficerRow } from './statements.js';
+import { Roster, TouchedRows } from './officer-index.js';
+import { communityCells, own, pickKept, sameCommunityCells } from './community-cells.js';
 
 export interface Counts {
   communities: { created: number; updated: number; unchanged: number };
@@ -267,122 +269,5 @@ export class ImportSession {
     this.sql.updateOfficer(found.id, changes, this.now, this.batchId);
     roster.update(found, changes);
     return null;
-  }
-}
-
-/** One community's officers, by NIK key and by name key. */
-class Roster {
-  private readonly byNik = new Map<string, OfficerRow>();
-  private readonly byName = new Map<string, OfficerRow[]>();
-
-  static of(rows: OfficerRow[]): Roster {
-    const r = new Roster();
-    for (const row of rows) r.add(row);
-    return r;
-  }
-
-  add(row: OfficerRow): void {
-    if (row.nik_key) this.byNik.set(row.nik_key, row);
-    const list = this.byName.get(row.name_key);
-    if (list) list.push(row);
-    else this.byName.set(row.name_key, [row]);
-  }
-
-  /** By NIK first; by name only when one side has no usable NIK. An active officer before an ended one. */
-  find(nik: string | null, nameKey: string): OfficerRow | undefined {
-    if (nik) {
-      const hit = this.byNik.get(nik);
-      if (hit) return hit;
-    }
-    let best: OfficerRow | undefined;
-    for (const row of this.byName.get(nameKey) ?? []) {
-      if (nik && row.nik_key) continue;
-      if (!best || (best.ended_at && !row.ended_at)) best = row;
-    }
-    return best;
-  }
-
-  update(row: OfficerRow, changes: Record<string, unknown>): void {
-    const oldNik = row.nik_key;
-    const oldName = row.name_key;
-    Object.assign(row, changes);
-    if (row.nik_key !== oldNik) {
-      if (oldNik && this.byNik.get(oldNik) === row) this.byNik.delete(oldNik);
-      if (row.nik_key) this.byNik.set(row.nik_key, row);
-    }
-    if (row.name_key !== oldName) {
-      const rest = (this.byName.get(oldName) ?? []).filter((r) => r !== row);
-      if (rest.length) this.byName.set(oldName, rest);
-      else this.byName.delete(oldName);
-      const list = this.byName.get(row.name_key);
-      if (list) list.push(row);
-      else this.byName.set(row.name_key, [row]);
-    }
-  }
-}
-
-
-/** The roster fields that belong to the community, in a fixed order. */
-const COMMUNITY_CELLS = ['kim_name', 'regency', 'district', 'village', 'address', 'sk_number', 'sk_date', 'sk_issuer', 'acknowledged', 'founded_date', 'community_number'] as const;
-
-function communityCells(record: RosterRecord): string[] {
-  return COMMUNITY_CELLS.map((f) => own(record[f] ?? ''));
-}
-
-function sameCommunityCells(raw: string[], record: RosterRecord): boolean {
-  for (let i = 0; i < COMMUNITY_CELLS.length; i++) if (raw[i] !== (record[COMMUNITY_CELLS[i]!] ?? '')) return false;
-  return true;
-}
-
-/**
- * A copy that does not pin the file chunk it was cut from: V8 keeps a slice's whole parent
- * string alive, and a community state lives for the whole import.
- */
-function own(s: string): string {
-  // Slicing a fresh concatenation copies the characters into a new flat string.
-  return s.length < 13 ? s : (' ' + s).slice(1);
-}
-
-/** What a community state keeps of its stored values: only what change detection compares. */
-const KEPT = ['village_key', 'name_key', 'number', 'regency_text', 'district_text', 'village_text', 'address', 'sk_number', 'sk_date', 'sk_date_iso', 'sk_issuer', 'acknowledged', 'founded_date', 'founded_date_iso'];
-
-function pickKept(values: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const k of KEPT) if (k in values) out[k] = typeof values[k] === 'string' ? own(values[k] as string) : values[k];
-  return out;
-}
-
-/**
- * Which officers the current file named, and on which row. The officers it created have
- * consecutive ids, so a typed array holds them in 4 bytes each; a map holds the others.
- */
-class TouchedRows {
-  private created = new Int32Array(1024);
-  private readonly others = new Map<number, number>();
-
-  constructor(private readonly firstNewId: number) {}
-
-  set(id: number, row: number): void {
-    if (id < this.firstNewId) {
-      this.others.set(id, row);
-      return;
-    }
-    const i = id - this.firstNewId;
-    if (i >= this.created.length) {
-      const grown = new Int32Array(Math.max(this.created.length * 2, i + 1));
-      grown.set(this.created);
-      this.created = grown;
-    }
-    this.created[i] = row;
-  }
-
-  get(id: number): number | undefined {
-    if (id < this.firstNewId) return this.others.get(id);
-    const i = id - this.firstNewId;
-    return i < this.created.length && this.created[i] !== 0 ? this.created[i] : undefined;
-  }
-
-  has(id: number): boolean {
-    return this.get(id) !== undefined;
   }
 }
