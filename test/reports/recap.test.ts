@@ -114,7 +114,7 @@ describe('compliance in the recap is judged on the current data', () => {
     const r = kimJson(['report', 'recap', '--year', '2025', '--quarter', '1'], { cwd: dir });
     expect(r.json.total.kims).toBe(1);
     expect(r.json.total.compliant).toBe(0);
-    expect(r.stderr).toMatch(/Validation results of 1 KIMs were refreshed/);
+    expect(r.stderr).toMatch(/Checked 1 KIMs first: their stored validation was missing or older than their data/);
     const check = openDatabase(file);
     expect(check.prepare(`SELECT compliant FROM communities WHERE id = ?`).pluck().get(id)).toBe(0);
     expect(check.prepare(`SELECT count(*) FROM findings WHERE community_id = ? AND rule = 'LEG-SK-MISSING'`).pluck().get(id)).toBe(1);

@@ -29,8 +29,8 @@ export const reportMessages = {
     en: '{count} KIMs are left out of the recap because their district is not recognised in {regency}. See `kim validate` (LEG-REGION), fix them and import again.',
   },
   'report.revalidated': {
-    id: 'Hasil pemeriksaan {count} KIM diperbarui karena datanya berubah sejak diperiksa terakhir.',
-    en: 'Validation results of {count} KIMs were refreshed because their data changed since they were last checked.',
+    id: 'Memeriksa {count} KIM lebih dulu: hasil pemeriksaannya belum ada atau lebih lama dari datanya.',
+    en: 'Checked {count} KIMs first: their stored validation was missing or older than their data.',
   },
   'report.col.district': { id: 'Kecamatan', en: 'District' },
   'report.col.villages': { id: 'Desa/Kel.', en: 'Villages' },
