@@ -88,6 +88,27 @@ describe('rejected rows', () => {
   });
 });
 
+describe('a rejected row changes nothing', () => {
+  it('neither creates its community nor writes its community values', () => {
+    const dir = freshDir();
+    const header = [...HEADER, 'Nomor Induk'];
+    const rows = [
+      header,
+      [...officer(1, { 'Nama KIM': 'KIM Satu' }), '35.74.04.1001.01'],
+      // Another KIM claims the same number: rejected, and KIM Dua must not appear.
+      [...officer(2, { 'Nama KIM': 'KIM Dua' }), '35.74.04.1001.01'],
+      // The NIK of officer 1 given to someone else, with another SK number: rejected, SK kept.
+      [...officer(3, { 'Nama KIM': 'KIM Satu', NIK: '3574041212900001', 'Nama Pengurus': 'Lain', 'No. SK': '999/2025' }), ''],
+    ];
+    const r = kimJson(['import', writeRoster(dir, 'n.csv', rows)], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.json.rejected.map((x: any) => [x.row, x.column])).toEqual([[3, 'community_number'], [4, 'nik']]);
+    const db = new Database(path.join(dir, 'kim.sqlite'), { readonly: true });
+    expect(db.prepare(`SELECT name, number, sk_number FROM communities`).all()).toEqual([{ name: 'KIM Satu', number: '35.74.04.1001.01', sk_number: '400/12/425.106/2025' }]);
+    db.close();
+  });
+});
+
 describe('dry run', () => {
   it('prints the very plan the real run applies and writes nothing', () => {
     const dir = freshDir();

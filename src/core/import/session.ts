@@ -5,7 +5,7 @@ import type { RegionResolver } from '../regions/resolve.js';
 import type { RosterRecord } from '../roster/fields.js';
 import type { Rejection } from '../roster/record.js';
 import {
-  COMMUNITY_FIELDS, COMMUNITY_IDENTITY_COLUMNS, derivedCommunity, officerChanges, officerValues, rowValues,
+  COMMUNITY_FIELDS, COMMUNITY_IDENTITY_COLUMNS, derivedCommunity, officerChanges, officerValues, rowValues, type OfficerValues,
 } from './columns.js';
 import { ImportStatements, type OfficerRow } from './statements.js';
 import { Roster, TouchedRows } from './officer-index.js';
@@ -41,6 +41,17 @@ class CommunityState {
     /** Where this community's officer counts go (its line of the plan, or nowhere). */
     readonly officers: CommunityOutcome['officers'],
   ) {}
+}
+
+/** Where a row's community is, found before anything is written. */
+interface Place {
+  key: string;
+  villageKey: string;
+  nameKey: string;
+  districtCode: string | null;
+  villageCode: string | null;
+  village: string;
+  state?: CommunityState;
 }
 
 /** A plan longer than this is not shown line by line, so it is not kept either. */
@@ -93,17 +104,28 @@ export class ImportSession {
     this.last = undefined;
   }
 
-  /** Applies one row; a rejection when it conflicts with an earlier row or with what is stored. */
+  /**
+   * Applies one row, or rejects it when it conflicts with an earlier row or with what is stored.
+   * Every check comes before the first write, so a rejected row changes nothing.
+   */
   applyRow(row: number, record: RosterRecord): Omit<Rejection, 'cells'> | null {
+    const incoming = officerValues(record);
     // Rows of one KIM repeat its columns: when they repeat the previous row's exactly, the
     // community is settled already and only the officer needs work.
     const last = this.last;
-    if (last?.raw && sameCommunityCells(last.raw, record)) return this.officer(last, record, row);
-    const community = this.community(record);
-    const problem = this.communityNumber(community, record, row);
-    if (problem) return problem;
+    if (last?.raw && sameCommunityCells(last.raw, record)) {
+      const match = this.matchOfficer(last, incoming, row);
+      return 'reject' in match ? match.reject : this.writeOfficer(last, incoming, match.found, row);
+    }
+    const place = this.locate(record);
+    const numberProblem = this.numberProblem(place.state, record, row);
+    if (numberProblem) return numberProblem;
+    const match = place.state ? this.matchOfficer(place.state, incoming, row) : { found: undefined };
+    if ('reject' in match) return match.reject;
+    const community = place.state ?? this.create(place, record);
+    this.writeCommunity(community, record);
     community.raw = communityCells(record);
-    return this.officer(community, record, row);
+    return this.writeOfficer(community, incoming, match.found, row);
   }
 
   /** --replace-rosters: officers of the file's communities that the file no longer lists are ended. */
@@ -126,49 +148,62 @@ export class ImportSession {
     }
   }
 
-  private community(record: RosterRecord): CommunityState {
+  /** Finds the row's community (held, met before, or stored) without writing anything. */
+  private locate(record: RosterRecord): Place {
     const district = record.district ?? '';
     const village = record.village ?? '';
     const resolved = this.resolver.resolve(record.regency ?? '', district, village);
     const villageKey = resolved.villageCode ?? `?${communityKey(district)}|${communityKey(village)}`;
     const nameKey = communityKey(record.kim_name!);
     const key = `${villageKey}\u0001${nameKey}`;
-    let id = this.ids.get(key);
-    let state: CommunityState;
-    if (id !== undefined && this.last?.id === id) state = this.last;
-    else {
-      // One community is held at a time; one met before is read again, and the database then
-      // holds this batch's rows for it too.
-      const stored = this.sql.findCommunity.get(villageKey, nameKey) as Record<string, unknown> | undefined;
-      if (stored) {
-        id = stored.id as number;
-        state = new CommunityState(id, pickKept(stored), this.outcomeOf(id, stored.name as string, (stored.village_text as string) ?? village, 'unchanged'));
-        state.roster = Roster.of(this.sql.officersOf.all(id) as OfficerRow[]);
-      } else {
-        const values: Record<string, unknown> = {
-          name: record.kim_name!, name_key: nameKey, village_key: villageKey, district_code: resolved.districtCode,
-          village_code: resolved.villageCode, ...rowValues(record, COMMUNITY_FIELDS, derivedCommunity),
-        };
-        id = this.sql.insertCommunity(values, this.now, this.batchId);
-        this.status.set(id, 'created');
-        this.counts.communities.created++;
-        state = new CommunityState(id, pickKept(values), this.outcomeOf(id, record.kim_name!, village, 'created'));
-        state.roster = new Roster();
-      }
-      this.ids.set(key, id);
-      this.last = state;
-    }
+    const id = this.ids.get(key);
+    const place: Place = { key, villageKey, nameKey, districtCode: resolved.districtCode, villageCode: resolved.villageCode, village };
+    if (id !== undefined && this.last?.id === id) return { ...place, state: this.last };
+    // One community is held at a time; one met before is read again, and the database then
+    // holds this batch's rows for it too.
+    const stored = this.sql.findCommunity.get(villageKey, nameKey) as Record<string, unknown> | undefined;
+    if (!stored) return place;
+    const storedId = stored.id as number;
+    const state = new CommunityState(storedId, pickKept(stored), this.outcomeOf(storedId, stored.name as string, (stored.village_text as string) ?? village, 'unchanged'));
+    state.roster = Roster.of(this.sql.officersOf.all(storedId) as OfficerRow[]);
+    this.ids.set(key, storedId);
+    this.last = state;
+    return { ...place, state };
+  }
+
+  private create(place: Place, record: RosterRecord): CommunityState {
+    const values: Record<string, unknown> = {
+      name: record.kim_name!, name_key: place.nameKey, village_key: place.villageKey, district_code: place.districtCode,
+      village_code: place.villageCode, ...rowValues(record, COMMUNITY_FIELDS, derivedCommunity),
+    };
+    const id = this.sql.insertCommunity(values, this.now, this.batchId);
+    this.status.set(id, 'created');
+    this.counts.communities.created++;
+    const state = new CommunityState(id, pickKept(values), this.outcomeOf(id, record.kim_name!, place.village, 'created'));
+    state.roster = new Roster();
+    this.ids.set(place.key, id);
+    this.last = state;
+    return state;
+  }
+
+  /** The row's community values (a blank never overwrites) and any number it carries. */
+  private writeCommunity(state: CommunityState, record: RosterRecord): void {
+    const id = state.id;
     this.communitiesInFile.add(id);
     const changes = this.communityChanges(state, record);
-    if (changes) {
+    const number = record.community_number && record.community_number !== state.values.number ? record.community_number : undefined;
+    if (number) {
+      if (!this.sql.numberOwner.get(number)) this.sql.reserveNumber.run(number, id, this.batchId, this.now, this.sql.operator);
+    }
+    const all = number ? { ...changes, number } : changes;
+    if (all) {
       if (this.status.get(id) !== 'created') this.markUpdated(state);
-      this.sql.updateCommunity(id, changes, this.now, this.batchId);
-      Object.assign(state.values, pickKept(changes));
+      this.sql.updateCommunity(id, all, this.now, this.batchId);
+      Object.assign(state.values, pickKept(all));
     } else if (!this.status.has(id)) {
       this.status.set(id, 'unchanged');
       this.counts.communities.unchanged++;
     }
-    return state;
   }
 
   private outcomeOf(id: number, name: string, village: string, action: Status): CommunityOutcome['officers'] {
@@ -205,33 +240,32 @@ export class ImportSession {
     return changes;
   }
 
-  /** A number written in an office's old roster is honoured once, and reserved for good. */
-  private communityNumber(state: CommunityState, record: RosterRecord, row: number): Omit<Rejection, 'cells'> | null {
+  /** A number written in an office's old roster is honoured once and reserved for good, unless it clashes. */
+  private numberProblem(state: CommunityState | undefined, record: RosterRecord, row: number): Omit<Rejection, 'cells'> | null {
     const number = record.community_number;
     if (!number) return null;
-    const current = state.values.number as string | null;
+    const current = (state?.values.number as string | null | undefined) ?? null;
     if (current === number) return null;
     if (current) return { row, column: 'community_number', code: 'numberMismatch', params: { number, current } };
     const taken = this.sql.numberOwner.get(number) as { community_id: number | null; name: string | null } | undefined;
-    if (taken && taken.community_id !== state.id) {
+    if (taken && (!state || taken.community_id !== state.id)) {
       return { row, column: 'community_number', code: 'numberTaken', params: { number, other: taken.name ?? '?' } };
     }
-    if (!taken) this.sql.reserveNumber.run(number, state.id, this.batchId, this.now, this.sql.operator);
-    if (this.status.get(state.id) !== 'created') this.markUpdated(state);
-    this.sql.updateCommunity(state.id, { number }, this.now, this.batchId);
-    state.values.number = number;
     return null;
   }
 
-  private officer(community: CommunityState, record: RosterRecord, row: number): Omit<Rejection, 'cells'> | null {
-    const incoming = officerValues(record);
+  /** The stored officer this row names, or a rejection when its NIK belongs to someone else in this file. */
+  private matchOfficer(community: CommunityState, incoming: OfficerValues, row: number): { found: OfficerRow | undefined } | { reject: Omit<Rejection, 'cells'> } {
     const nik = incoming.nik_key;
-    const nameKey = incoming.name_key;
-    const roster = community.roster!;
-    const found = roster.find(nik, nameKey);
-    if (found && nik && found.nik_key === nik && found.name_key !== nameKey && this.touchedInFile.has(found.id)) {
-      return { row, column: 'nik', code: 'nikConflict', params: { nik, firstRow: this.touchedInFile.get(found.id)!, otherName: found.name } };
+    const found = community.roster!.find(nik, incoming.name_key);
+    if (found && nik && found.nik_key === nik && found.name_key !== incoming.name_key && this.touchedInFile.has(found.id)) {
+      return { reject: { row, column: 'nik', code: 'nikConflict', params: { nik, firstRow: this.touchedInFile.get(found.id)!, otherName: found.name } } };
     }
+    return { found };
+  }
+
+  private writeOfficer(community: CommunityState, incoming: OfficerValues, found: OfficerRow | undefined, row: number): null {
+    const roster = community.roster!;
     if (!found) {
       const id = this.sql.insertOfficer(community.id, incoming, this.now, this.batchId);
       roster.add(Object.assign(incoming, { id, ended_at: null, created_batch: this.batchId }) as unknown as OfficerRow);
