@@ -6,6 +6,7 @@ import { writeTransaction } from '../db/connection.js';
 import { usageError } from '../errors.js';
 import type { ExportColumn, ExportKind } from '../core/reports/export-columns.js';
 import { exportSource, inReadSnapshot, type ExportSource } from '../core/reports/export-rows.js';
+import { refreshValidation, revalidator } from '../core/reports/freshness.js';
 import type { MessageKey, Translate } from '../ui/messages/index.js';
 import type { Column } from '../ui/render/dataset.js';
 import { fileSink, stdoutSink, temporaryPath, type Sink } from '../ui/render/sink.js';
@@ -85,6 +86,9 @@ export async function run(ctx: Context, args: string[], opts: { includeNik?: boo
         audit(db, { operator: ctx.operator, action: 'export.nik', entity: 'export', details: { what: kind, format, excel: opts.excel === true, out: ctx.out ?? 'stdout' } }),
       );
     }
+    // A community's `compliant` is judged on the current data, as in the reports.
+    const revalidated = kind === 'communities' ? refreshValidation(db, revalidator(db, ctx)) : 0;
+    if (revalidated > 0) ctx.notice(ctx.t('report.revalidated', { count: revalidated }));
     const source = exportSource(db, kind, { includeNik });
     return inReadSnapshot(db, () =>
       format === 'xlsx' ? writeXlsxFile(ctx, source, kind) : streamText(ctx, source, format, opts.excel === true),

@@ -51,7 +51,7 @@ describe('kim export', () => {
     expect(officers[1]!.name).toBe('+62 812 3456');
     const communities = kimJson(['export', 'communities'], { cwd: dir }).json as Record<string, unknown>[];
     expect(Object.keys(communities[0]!).slice(0, 9)).toEqual(['id', 'name', 'district', 'village', 'villageCode', 'number', 'skNumber', 'skDate', 'compliant']);
-    expect(communities[0]).toMatchObject({ villageCode: '35.74.04.1001', skNumber: '400/1/2025', skDate: '2 Agustus 2025', compliant: null, number: null });
+    expect(communities[0]).toMatchObject({ villageCode: '35.74.04.1001', skNumber: '400/1/2025', skDate: '2 Agustus 2025', compliant: false, number: null });
   });
 
   it('writes NIKs whole with --include-nik and records it in the audit log first', () => {
