@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { parseQuarterNumber, parseYear, previousQuarter, quarterBounds } from '../../src/core/reports/quarter.js';
+import { coverage } from '../../src/core/reports/recap.js';
+import { csvLine, plainRecordPattern, renderCsv } from '../../src/ui/render/csv.js';
+import { decimal, longDate, withChange } from '../../src/ui/render/format.js';
+
+describe('quarters', () => {
+  it.each([
+    ['4', 4], ['Q3', 3], ['q1', 1], ['III', 3], ['iv', 4], ['TW2', 2], ['5', undefined], ['0', undefined], ['', undefined], ['2.5', undefined],
+  ])('--quarter %j is %j', (text, expected) => expect(parseQuarterNumber(text)).toBe(expected));
+
+  it.each([['2025', 2025], [' 2025 ', 2025], ['25', undefined], ['20255', undefined], ['abcd', undefined]])('--year %j is %j', (text, expected) =>
+    expect(parseYear(text)).toBe(expected));
+
+  it.each([
+    [2025, 1, '2025-01-01', '2025-03-31'], [2025, 2, '2025-04-01', '2025-06-30'], [2025, 3, '2025-07-01', '2025-09-30'], [2024, 4, '2024-10-01', '2024-12-31'],
+  ] as const)('%i Q%i runs from %s to %s', (year, quarter, start, asOf) => expect(quarterBounds({ year, quarter })).toEqual({ year, quarter, start, asOf }));
+
+  it('steps back over the new year', () => {
+    expect(previousQuarter({ year: 2025, quarter: 1 })).toEqual({ year: 2024, quarter: 4 });
+    expect(previousQuarter({ year: 2025, quarter: 3 })).toEqual({ year: 2025, quarter: 2 });
+  });
+});
+
+describe('figures for people', () => {
+  it.each([[12, 10, '12 (+2)'], [8, 10, '8 (-2)'], [5, 5, '5'], [3, undefined, '3']])('%i after %j reads %j', (now, before, text) =>
+    expect(withChange(now, before)).toBe(text));
+
+  it.each([[1, 3, 33.3], [2, 3, 66.7], [0, 6, 0], [6, 6, 100], [1, 0, null]])('coverage of %i in %i villages is %j', (withKim, villages, pct) =>
+    expect(coverage(withKim, villages)).toBe(pct));
+
+  it('writes decimals and dates the way each language does', () => {
+    expect(decimal(33.3, 'id')).toBe('33,3');
+    expect(decimal(33.3, 'en')).toBe('33.3');
+    expect(decimal(null, 'id')).toBe('');
+    expect(longDate('2025-12-31', 'id')).toBe('31 Desember 2025');
+    expect(longDate('2025-08-02', 'en')).toBe('2 August 2025');
+  });
+});
+
+describe('CSV records', () => {
+  it.each([
+    [['a', 'b'], ',', 'a,b'],
+    [['a,b', 'c'], ',', '"a,b",c'],
+    [['a,b', 'c'], ';', 'a,b;c'],
+    [['say "hi"'], ',', '"say ""hi"""'],
+    [['=1+1', -5, '-5', '-2,5', '+62812', '+62 812'], ';', "'=1+1;-5;-5;-2,5;+62812;'+62 812"],
+    [[null, undefined, true, 0], ',', ',,true,0'],
+  ] as const)('%j with %j is %j', (values, delimiter, line) => expect(csvLine([...values], delimiter)).toBe(line));
+
+  it.each([
+    ['1,Ani,Ketua', true], ['1,,', true], ['1,"Ani",x', false], ['1,Ani', false], ['1,Ani,Ketua,x', false], ['1,=Ani,x', false], ['1,-5,x', false], ['1,@x,y', false],
+  ])('%j is plain for 3 fields: %j', (record, plain) => expect(plainRecordPattern(3, ',').test(record)).toBe(plain));
+
+  it('renders a dataset with its total, and for Excel with a BOM, ";" and CRLF', () => {
+    const data = { columns: [{ key: 'a', header: 'A' }, { key: 'b', header: 'B' }], rows: [{ a: 'x;y', b: 1 }], total: { a: 'Total', b: 1 } };
+    expect(renderCsv(data)).toBe('A,B\nx;y,1\nTotal,1\n');
+    expect(renderCsv(data, { excel: true })).toBe('\uFEFFA;B\r\n"x;y";1\r\nTotal;1\r\n');
+  });
+});
