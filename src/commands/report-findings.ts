@@ -25,7 +25,8 @@ export async function run(ctx: Context, _args: string[], opts: { district?: stri
     return { list: followUpList(db, { today: ctx.today, districtCode }), regency, revalidated };
   });
   if (revalidated > 0) ctx.notice(ctx.t('report.revalidated', { count: revalidated }));
-  const title = ctx.t('report.findings.title', { regency: regency?.name ?? '', today: longDate(ctx.today, ctx.lang) });
+  const today = longDate(ctx.today, ctx.lang);
+  const title = regency ? ctx.t('report.findings.title', { regency: regency.name, today }) : ctx.t('report.findings.titleAll', { today });
   const json = followUpJson(ctx.t, list, regency, ctx.today);
   const multiline = ctx.format === 'table' || ctx.format === 'xlsx';
   const data = followUpDataset(ctx.t, list, title, { multiline, color: ctx.format === 'table' ? ctx.color : undefined });

@@ -51,6 +51,10 @@ export const reportMessages = {
     id: 'KIM dengan masalah terbuka, {regency} (per {today})',
     en: 'KIMs with open problems, {regency} (as of {today})',
   },
+  'report.findings.titleAll': {
+    id: 'KIM dengan masalah terbuka (per {today})',
+    en: 'KIMs with open problems (as of {today})',
+  },
   'report.findings.sheet': { id: 'Tindak lanjut', en: 'Follow-up' },
   'report.findings.none': { id: 'Tidak ada KIM dengan masalah terbuka.', en: 'No KIM has open problems.' },
   'report.findings.count': {
