@@ -135,6 +135,32 @@ export function buildProgram(t: Translate, dispatch: Dispatch, version: string):
     .addHelpText('after', examples('kim end 4 --reason "Bubar, pengurus pindah" --date 30/09/2025'))
     .action(act(() => import('./commands/end.js')));
 
+  const edit = sub('edit', 'edit.cli.group').addHelpText(
+    'after',
+    examples('kim edit officer 10 --occupation "Guru Honorer"', 'kim edit community 4 --sk-number 400/17/425.105/2025 --sk-date "1 Maret 2025"'),
+  );
+  const field = (c: Command, flags: string, key: Parameters<Translate>[0]) => c.option(flags, t(key));
+  const officer = edit.command('officer').description(t('edit.cli.officer')).helpOption('-h, --help', t('cli.opt.help')).argument('<officer>', t('edit.cli.officerArg'));
+  for (const [flags, key] of [
+    ['--kim <community>', 'edit.cli.opt.kim'], ['--name <text>', 'edit.cli.opt.name'], ['--role <text>', 'edit.cli.opt.role'], ['--occupation <text>', 'edit.cli.opt.occupation'],
+    ['--party <text>', 'edit.cli.opt.party'], ['--ngo <text>', 'edit.cli.opt.ngo'], ['--nip <text>', 'edit.cli.opt.nip'],
+    ['--nik <nik>', 'edit.cli.opt.nik'], ['--sex <L|P>', 'edit.cli.opt.sex'], ['--birth-date <date>', 'edit.cli.opt.birthDate'],
+    ['--phone <number>', 'edit.cli.opt.phone'], ['--end [date]', 'edit.cli.opt.end'], ['--reason <text>', 'edit.cli.opt.reason'],
+  ] as const) field(officer, flags, key);
+  officer
+    .addHelpText('after', examples('kim edit officer 10 --occupation "Guru Honorer"', 'kim edit officer "Hadi Wibowo" --kim "KIM Mayangan Bahari" --occupation Wiraswasta', 'kim edit officer 3574031302710108 --party "-" --ngo ""', 'kim edit officer 12 --nik 3574035608820133 --birth-date 16/08/1982', 'kim edit officer 14 --end 30/09/2025 --reason "Pindah domisili"'))
+    .addHelpText('after', `\n${t('edit.cli.afterHelp')}\n`)
+    .action(act(() => import('./commands/edit-officer.js')));
+  const community = edit.command('community').description(t('edit.cli.community')).helpOption('-h, --help', t('cli.opt.help')).argument('<community>', t('cli.show.community'));
+  for (const [flags, key] of [
+    ['--sk-number <text>', 'edit.cli.opt.skNumber'], ['--sk-date <date>', 'edit.cli.opt.skDate'], ['--sk-issuer <text>', 'edit.cli.opt.skIssuer'],
+    ['--acknowledged <yes|no|date>', 'edit.cli.opt.acknowledged'], ['--district <name>', 'edit.cli.opt.district'], ['--village <name>', 'edit.cli.opt.village'],
+  ] as const) field(community, flags, key);
+  community
+    .addHelpText('after', examples('kim edit community "KIM Kedopok Sehati" --sk-number 400/17/425.105/2025 --sk-date "1 Maret 2025"', 'kim edit community 4 --acknowledged ya --sk-issuer "Lurah Jrebeng Kulon"', 'kim edit community 6 --district Kademangan --village "Triwung Lor"'))
+    .addHelpText('after', `\n${t('edit.cli.afterHelp')}\n`)
+    .action(act(() => import('./commands/edit-community.js')));
+
   const report = sub('report', 'cli.report');
   report
     .command('recap')
