@@ -56,7 +56,7 @@ export function updateWithHistory(
 export const COMMUNITY_COLUMNS = new Set([
   'name', 'name_key', 'village_key', 'regency_text', 'district_text', 'village_text', 'district_code',
   'village_code', 'address', 'sk_number', 'sk_date', 'sk_date_iso', 'sk_issuer', 'acknowledged',
-  'founded_date', 'founded_date_iso', 'number', 'ended_at', 'end_reason', 'updated_at', 'last_batch',
+  'founded_date', 'founded_date_iso', 'number', 'ended_at', 'end_reason', 'updated_at', 'last_batch', 'validated_at',
 ]);
 
 export const OFFICER_COLUMNS = new Set([
