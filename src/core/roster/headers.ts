@@ -54,6 +54,9 @@ export interface HeaderMatch {
   score: number;
 }
 
+/** Longer than any heading: a title or a data cell, not worth normalising (it may run to megabytes). */
+const MAX_HEADING = 200;
+
 export function matchHeader(cells: string[], extra: Map<string, ColumnTarget>): HeaderMatch {
   const aliases = headerAliases();
   const targets: (ColumnTarget | null)[] = [];
@@ -63,11 +66,11 @@ export function matchHeader(cells: string[], extra: Map<string, ColumnTarget>): 
   let score = 0;
   for (const cell of cells) {
     const heading = cell.trim();
-    const key = headerKey(heading);
+    const key = heading.length <= MAX_HEADING ? headerKey(heading) : '';
     const target = key ? (extra.get(key) ?? aliases.get(key)) : undefined;
     if (!target) {
       targets.push(null);
-      if (heading) unknown.push(heading);
+      if (heading) unknown.push(heading.length <= MAX_HEADING ? heading : `${heading.slice(0, 60)}…`);
       continue;
     }
     if (target !== '_ignore' && taken.has(target)) {

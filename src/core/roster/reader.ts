@@ -71,7 +71,6 @@ export async function readRoster(file: string, options: ReadOptions, sink: Roste
   let pending = '';
   let info: RosterFile | undefined;
   let layout: Layout | undefined;
-  const before: CsvEvent[] = [];
   let nonBlankBefore = 0;
 
   const settleHeader = (events: CsvEvent[], final: boolean) => {
@@ -80,13 +79,11 @@ export async function readRoster(file: string, options: ReadOptions, sink: Roste
         deliver(e);
         continue;
       }
-      before.push(e);
       if (e.kind !== 'record' || e.cells.every((c) => c.trim() === '')) continue;
       nonBlankBefore++;
       const match = matchHeader(e.cells, options.map);
       if (match.score >= 2) {
         useHeader(e.row, e.cells, match);
-        before.length = 0;
       } else if (nonBlankBefore >= HEADER_SEARCH_ROWS) {
         throw usageError('import.noHeader', { file: name });
       }
