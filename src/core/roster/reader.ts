@@ -109,12 +109,25 @@ export async function readRoster(file: string, options: ReadOptions, sink: Roste
     sink.begin(info);
   };
 
+  /**
+   * Files pasted one under another, or a sheet printed with its heading on every page, repeat the
+   * header row: it is not a KIM called "Nama KIM". Checked on the first cell before the rest.
+   */
+  const isHeaderAgain = (cells: string[]) => {
+    const header = info!.header;
+    if (cells[0]?.trim().toLowerCase() !== header[0]!.toLowerCase()) return false;
+    const width = Math.max(cells.length, header.length);
+    for (let i = 1; i < width; i++) if ((cells[i] ?? '').trim().toLowerCase() !== (header[i] ?? '').toLowerCase()) return false;
+    return true;
+  };
+
   const deliver = (e: CsvEvent) => {
     info!.rows = e.row - info!.headerRow;
     if (e.kind === 'broken') {
       sink.reject({ row: e.row, column: null, code: e.reason, params: {}, cells: [e.raw] });
       return;
     }
+    if (isHeaderAgain(e.cells)) return;
     const built = buildRecord(e.row, e.cells, layout!);
     if (!built) return;
     if ('reject' in built) sink.reject(built.reject);
