@@ -1,6 +1,8 @@
 import type { Context } from '../context.js';
+import { runDesk } from '../ui/menu/menu.js';
+import { terminalPrompts } from '../ui/menu/prompts.js';
 
-// PLACEHOLDER: replaced by the issue that implements this command.
-export async function run(_ctx: Context, _args: string[], _opts: Record<string, unknown>): Promise<number> {
-  throw new Error('not implemented yet');
+/** `kim` alone in a terminal: the desk menu (main prints the help instead without one). */
+export async function run(ctx: Context, _args: string[], _opts: Record<string, unknown>): Promise<number> {
+  return runDesk(ctx, await terminalPrompts(ctx));
 }

@@ -1,0 +1,57 @@
+import fs from 'node:fs';
+import type { Context } from '../../context.js';
+import type { Db } from '../../db/connection.js';
+import { KimError } from '../../errors.js';
+import { withDb } from '../../commands/open.js';
+import { reportError } from '../../main.js';
+import type { Translate } from '../messages/index.js';
+import { isPromptExit, type Prompts } from './prompts.js';
+
+/** What every step of the desk works with: the context, the prompts, the screen and the database. */
+export interface Desk {
+  ctx: Context;
+  t: Translate;
+  prompts: Prompts;
+  /** One line (or block) of text for the clerk, on stdout: the desk is a conversation, not data. */
+  say(text?: string): void;
+  /** Opens the database for one step and closes it again, so other desks are never kept waiting. */
+  db<T>(fn: (db: Db) => T | Promise<T>, options?: { create?: boolean }): Promise<T>;
+  hasDb(): boolean;
+}
+
+export function makeDesk(ctx: Context, prompts: Prompts): Desk {
+  return {
+    ctx,
+    t: ctx.t,
+    prompts,
+    say: (text = '') => ctx.io.stdout.write(text.endsWith('\n') ? text : text + '\n'),
+    db: (fn, options = {}) => withDb(ctx, options, fn),
+    hasDb: () => fs.existsSync(ctx.dbPath),
+  };
+}
+
+/**
+ * Runs one step and keeps the desk open when it fails: the clerk reads the same sentence a
+ * command would print and chooses again. Ctrl-C is not a failure: it goes up to the menu, which
+ * leaves. Returns undefined when the step failed.
+ */
+export async function attempt<T>(desk: Desk, step: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await step();
+  } catch (error) {
+    if (isPromptExit(error)) throw error;
+    reportError(error, desk.ctx.lang, desk.ctx.debug, desk.ctx.io, desk.ctx.dbPath);
+    return undefined;
+  }
+}
+
+/** The sentence of a usage error, for an input prompt to show under the value typed. */
+export function problemWith(desk: Desk, check: () => unknown): string | null {
+  try {
+    check();
+    return null;
+  } catch (error) {
+    if (error instanceof KimError) return desk.t(error.key, error.params);
+    throw error;
+  }
+}

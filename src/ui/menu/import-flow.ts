@@ -1,0 +1,145 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { deskStatus } from '../../core/desk/status.js';
+import { importRosters, type ImportOptions, type ImportResult, type RejectedRow } from '../../core/import/run.js';
+import { rejectsCsv } from '../../core/import/rejects.js';
+import { refreshValidation, revalidator } from '../../core/reports/freshness.js';
+import { previewRoster, type RosterPreview } from '../../core/roster/preview.js';
+import type { ColumnTarget } from '../../core/roster/fields.js';
+import { rememberedColumns } from '../../core/settings/import.js';
+import { getSetting } from '../../core/settings/registry.js';
+import type { MessageKey } from '../messages/index.js';
+import { writeFileAtomic } from '../output.js';
+import { renderTable } from '../render/table.js';
+import { askUnknownColumns, previewText, rememberMapping, type Mapping } from './column-mapping.js';
+import type { Desk } from './desk.js';
+import type { Entry } from './prompts.js';
+
+const TYPE_PATH = '\u0000type';
+const BACK = '\u0000back';
+
+/** Roster-looking files in the folder kim was started in, newest first: where a clerk saves them. */
+function csvFiles(dir: string): { name: string; mtime: number; size: number }[] {
+  try {
+    return fs
+      .readdirSync(dir, { withFileTypes: true })
+      .filter((e) => e.isFile() && /\.(csv|txt)$/i.test(e.name) && !e.name.startsWith('.'))
+      .map((e) => {
+        const s = fs.statSync(path.join(dir, e.name));
+        return { name: e.name, mtime: s.mtimeMs, size: s.size };
+      })
+      .sort((a, b) => b.mtime - a.mtime || a.name.localeCompare(b.name));
+  } catch {
+    return [];
+  }
+}
+
+async function chooseFile(desk: Desk): Promise<string | undefined> {
+  const { t, prompts, ctx } = desk;
+  const files = csvFiles(ctx.io.cwd);
+  let answer = TYPE_PATH;
+  if (files.length > 0) {
+    const entries: Entry<string>[] = [
+      ...files.map((f) => ({ value: f.name, name: f.name, description: t('guided.fileInfo', { kb: Math.max(1, Math.round(f.size / 1024)), date: new Date(f.mtime).toISOString().slice(0, 10) }) })),
+      { value: TYPE_PATH, name: t('guided.typePath') },
+      { value: BACK, name: t('menu.back') },
+    ];
+    answer = await prompts.select(t('guided.pickFile', { dir: ctx.io.cwd }), entries);
+  }
+  if (answer === BACK) return undefined;
+  if (answer !== TYPE_PATH) return path.join(ctx.io.cwd, answer);
+  const typed = await prompts.input(t('guided.path'), {
+    validate: (v) => (v.trim() === '' || fs.existsSync(path.resolve(ctx.io.cwd, v.trim())) ? null : t('import.noFile', { path: v.trim() })),
+  });
+  return typed.trim() ? path.resolve(ctx.io.cwd, typed.trim()) : undefined;
+}
+
+/** The office's remembered headings; none before the first database exists. */
+async function remembered(desk: Desk): Promise<Map<string, ColumnTarget>> {
+  if (!desk.hasDb()) return new Map();
+  return desk.db((db) => rememberedColumns(getSetting(db, 'import.columns')));
+}
+
+function planText(desk: Desk, result: ImportResult): string {
+  const { t } = desk;
+  const count = (k: 'created' | 'updated' | 'unchanged' | 'ended', o: { created: number; updated: number; unchanged: number; ended?: number }) => o[k] ?? '';
+  const keys = ['created', 'updated', 'unchanged', 'ended'] as const;
+  const totals = renderTable(
+    {
+      columns: [{ key: 'what', header: t('import.col.what') }, ...keys.map((k) => ({ key: k, header: t(`import.col.${k}` as MessageKey), align: 'right' as const }))],
+      rows: [
+        { what: t('import.col.communities'), ...Object.fromEntries(keys.map((k) => [k, count(k, result.communities)])) },
+        { what: t('import.col.officers'), ...Object.fromEntries(keys.map((k) => [k, count(k, result.officers)])) },
+      ],
+    },
+    desk.ctx.color,
+  );
+  const lines = [totals.trimEnd(), t('guided.rejectedCount', { count: result.rejected.length })];
+  for (const r of result.rejected.slice(0, 10)) lines.push(`  ${t('guided.rejectLine', { row: r.row, reason: reason(desk, r) })}`);
+  if (result.rejected.length > 10) lines.push(`  …`);
+  return lines.join('\n');
+}
+
+const reason = (desk: Desk, r: RejectedRow) => desk.t(`import.reject.${r.code}` as MessageKey, r.params);
+
+/** Rejected rows beside the roster, as a CSV to fix and import again; returns its path. */
+function writeRejects(desk: Desk, file: string, result: ImportResult): string | undefined {
+  if (result.rejected.length === 0) return undefined;
+  const { t } = desk;
+  const target = path.join(path.dirname(file), `${path.basename(file, path.extname(file))}${t('guided.rejectsSuffix')}.csv`);
+  writeFileAtomic(target, rejectsCsv(result.rejected, (r) => `${t('import.rejectsRow')} ${r.row}: ${reason(desk, r)}`, t('import.rejectsHeader')));
+  return target;
+}
+
+/**
+ * The guided import: pick a file, see what kim makes of it, map the headings it does not know,
+ * see the plan (a dry run of the very same import), confirm, import, and learn where the rejected
+ * rows went. Nothing is written before the confirmation; Ctrl-C before it leaves no trace.
+ */
+export async function guidedImport(desk: Desk): Promise<void> {
+  const { t, prompts, ctx } = desk;
+  const file = await chooseFile(desk);
+  if (!file) return;
+  const known = await remembered(desk);
+  let preview: RosterPreview = await previewRoster(file, { encoding: 'auto', delimiter: 'auto', map: known });
+  desk.say(t('guided.fileTitle', { file: path.basename(file) }));
+  desk.say(previewText(desk, preview));
+  const mapping: Mapping = await askUnknownColumns(desk, preview);
+  const map = new Map([...known, ...[...mapping].map(([key, m]) => [key, m.target] as const)]);
+  if (mapping.size > 0) {
+    preview = await previewRoster(file, { encoding: 'auto', delimiter: 'auto', map });
+    desk.say(previewText(desk, preview));
+  }
+  if (preview.missing.length > 0) {
+    desk.say(ctx.color.red(t('guided.missing', { fields: preview.missing.join(', ') })));
+    return;
+  }
+  const options: ImportOptions = {
+    files: [file], dryRun: true, strict: false, replaceRosters: false, encoding: preview.encoding, delimiter: preview.delimiter,
+    map, operator: ctx.operator, today: ctx.today, endReason: (batch) => t('import.endReason', { batch }),
+  };
+  const plan = await desk.db((db) => importRosters(db, options), { create: true });
+  desk.say(ctx.color.bold(t('import.dryRunTitle')));
+  desk.say(planText(desk, plan));
+  if (!plan.regencySet) desk.say(ctx.color.yellow(t('import.noRegency')));
+  for (const s of plan.seenBefore) desk.say(t('import.sameFileAgain', { file: path.basename(s.file), batch: s.batch }));
+  if (!(await prompts.confirm(t('guided.confirm', { file: path.basename(file) })))) {
+    desk.say(t('confirm.aborted'));
+    return;
+  }
+  const { result, problems } = await desk.db((db) => {
+    rememberMapping(db, mapping, ctx.operator);
+    const result = importRosters(db, { ...options, dryRun: false });
+    return result.then((r) => {
+      refreshValidation(db, revalidator(db, ctx));
+      return { result: r, problems: deskStatus(db, ctx.today).withProblems };
+    });
+  });
+  desk.say(ctx.color.bold(t('import.summaryTitle')));
+  desk.say(planText(desk, result));
+  if (mapping.size > 0) desk.say(t('guided.remembered', { headings: [...mapping.values()].map((m) => m.heading).join(', ') }));
+  const rejects = writeRejects(desk, file, result);
+  if (rejects) desk.say(ctx.color.yellow(t('import.rejectsWritten', { count: result.rejected.length, path: rejects })));
+  desk.say(t('guided.done', { batch: result.batch }));
+  desk.say(problems > 0 ? ctx.color.yellow(t('guided.problemsNext', { count: problems })) : ctx.color.green(t('guided.noProblems')));
+}

@@ -1,0 +1,106 @@
+import { kimCard, type KimCard } from '../../core/desk/kim-card.js';
+import type { CommunityField, OfficerField } from '../../core/edit/fields.js';
+import { followUpList } from '../../core/reports/follow-up.js';
+import { refreshValidation, revalidator } from '../../core/reports/freshness.js';
+import type { StoredProblem } from '../../core/reports/follow-up.js';
+import { problemText } from '../render/follow-up-view.js';
+import type { Desk } from './desk.js';
+import { fixCommunity, fixOfficer, pickOfficer } from './fix-flow.js';
+import type { Entry } from './prompts.js';
+
+/** Which field a problem points at, in the names `kim edit` uses. */
+const OFFICER_FIELD: Record<string, OfficerField> = {
+  occupation: 'occupation', nip: 'nip', party: 'party', ngo: 'ngo', nik: 'nik', birth_date: 'birthDate', gender: 'sex', phone: 'phone', role: 'role',
+};
+const COMMUNITY_FIELD: Record<string, CommunityField> = {
+  sk_number: 'skNumber', sk_date: 'skDate', sk_issuer: 'skIssuer', acknowledged: 'acknowledged', village: 'village', district: 'district',
+};
+
+type Action = { kind: 'problem'; index: number } | { kind: 'officer' } | { kind: 'community' } | { kind: 'back' };
+
+function cardText(desk: Desk, card: KimCard): string {
+  const { t, ctx } = desk;
+  const c = card.community;
+  const none = t('edit.empty');
+  const lines = [
+    ctx.color.bold(c.name),
+    t('review.place', { district: c.district ?? none, village: c.village ?? none, number: c.number ?? t('review.noNumber') }),
+    t('review.sk', { number: c.skNumber ?? none, date: c.skDate ?? none, issuer: c.skIssuer ?? none, acknowledged: c.acknowledged ?? none }),
+  ];
+  if (card.problems.length === 0) lines.push(ctx.color.green(t('review.clean')));
+  else {
+    lines.push(t('review.problems', { count: card.problems.length }));
+    for (const p of card.problems) {
+      const line = `  ${p.severity === 'error' ? '✗' : '!'} ${p.rule}  ${problemText(t, p)}`;
+      lines.push(p.severity === 'error' ? ctx.color.red(line) : ctx.color.yellow(line));
+    }
+  }
+  return lines.join('\n');
+}
+
+async function fixProblem(desk: Desk, card: KimCard, p: StoredProblem): Promise<void> {
+  const officer = p.officer ? card.officers.find((o) => o.id === p.officer!.id) : undefined;
+  if (officer) return fixOfficer(desk, officer, OFFICER_FIELD[p.field ?? '']);
+  const field = COMMUNITY_FIELD[p.field ?? ''];
+  if (field) return fixCommunity(desk, card, field);
+  // A missing role or a roster of the wrong size is fixed on one of its officers.
+  const chosen = await pickOfficer(desk, card);
+  if (chosen) return fixOfficer(desk, chosen, p.field === 'role' ? 'role' : undefined);
+}
+
+/** One KIM: its problems in plain words, and what the clerk can fix, until they go back. */
+export async function openCommunity(desk: Desk, id: number): Promise<void> {
+  const { t, prompts } = desk;
+  for (;;) {
+    const card = await desk.db((db) => {
+      refreshValidation(db, revalidator(db, desk.ctx), id);
+      return kimCard(db, id);
+    });
+    if (!card) return;
+    desk.say();
+    desk.say(cardText(desk, card));
+    const entries: Entry<Action>[] = [
+      ...card.problems.map((p, index) => ({ value: { kind: 'problem', index } as Action, name: t('review.fixThis', { problem: problemText(t, p) }) })),
+      { value: { kind: 'officer' }, name: t('review.editOfficer') },
+      { value: { kind: 'community' }, name: t('review.editCommunity') },
+      { value: { kind: 'back' }, name: t('menu.back') },
+    ];
+    const action = await prompts.select<Action>(t('review.whatNow'), entries);
+    if (action.kind === 'back') return;
+    if (action.kind === 'problem') await fixProblem(desk, card, card.problems[action.index]!);
+    else if (action.kind === 'community') await fixCommunity(desk, card);
+    else {
+      const officer = await pickOfficer(desk, card);
+      if (officer) await fixOfficer(desk, officer);
+    }
+  }
+}
+
+/** KIMs with open problems, by kecamatan; the clerk opens one, fixes, and comes back to the list. */
+export async function reviewProblems(desk: Desk): Promise<void> {
+  const { t, prompts, ctx } = desk;
+  for (;;) {
+    const list = await desk.db((db) => {
+      refreshValidation(db, revalidator(db, ctx));
+      return followUpList(db, { today: ctx.today });
+    });
+    if (list.length === 0) {
+      desk.say(ctx.color.green(t('review.none')));
+      return;
+    }
+    const entries: Entry<number>[] = [];
+    let district: string | null | undefined;
+    for (const f of list) {
+      if (f.district !== district || entries.length === 0) {
+        district = f.district;
+        entries.push({ separator: `── ${district ?? t('review.noDistrict')} ──` });
+      }
+      const counts = t('review.counts', { errors: f.errors, warnings: f.warnings });
+      entries.push({ value: f.community.id, name: `${f.community.name} (${f.village ?? '?'}) — ${counts}` });
+    }
+    entries.push({ value: -1, name: t('menu.back') });
+    const id = await prompts.select<number>(t('review.pick', { count: list.length }), entries);
+    if (id === -1) return;
+    await openCommunity(desk, id);
+  }
+}

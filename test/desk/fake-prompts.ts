@@ -1,0 +1,79 @@
+import { isHeading, type Entry, type Prompts } from '../../src/ui/menu/prompts.js';
+
+/** One answer of the clerk's script, taken by the next prompt of the matching kind. */
+export type Step =
+  | { kind: 'select'; pick: string | RegExp }
+  | { kind: 'input'; values: string[] }
+  | { kind: 'confirm'; answer: boolean }
+  | { kind: 'ctrlC' };
+
+/** Picks the first selectable choice whose name contains the text (or matches the pattern). */
+export const choose = (pick: string | RegExp): Step => ({ kind: 'select', pick });
+/** Types values in turn: a value the prompt refuses is recorded, and the next one is typed. */
+export const type = (...values: string[]): Step => ({ kind: 'input', values });
+export const yes: Step = { kind: 'confirm', answer: true };
+export const no: Step = { kind: 'confirm', answer: false };
+export const ctrlC: Step = { kind: 'ctrlC' };
+
+class ExitPromptError extends Error {
+  override name = 'ExitPromptError';
+}
+
+export interface FakePrompts extends Prompts {
+  /** Every question asked, in order. */
+  asked: string[];
+  /** The choices of the last select, and the value it offered first (its default). */
+  lastChoices: string[];
+  defaults: unknown[];
+  /** Sentences with which input prompts refused a typed value. */
+  refused: string[];
+  left(): number;
+}
+
+/**
+ * The desk's prompts with a scripted clerk at the keyboard: the workflow runs for real (database,
+ * files, validation), only the questions are answered from the script. A question the script does
+ * not expect fails the test, naming it.
+ */
+export function scripted(steps: Step[]): FakePrompts {
+  const queue = [...steps];
+  const fake: FakePrompts = {
+    asked: [],
+    lastChoices: [],
+    defaults: [],
+    refused: [],
+    left: () => queue.length,
+    async select<T>(message: string, entries: Entry<T>[], options?: { default?: T }): Promise<T> {
+      const step = next(message, 'select');
+      fake.defaults.push(options?.default);
+      const choices = entries.filter((e) => !isHeading(e)) as { value: T; name: string; disabled?: boolean | string }[];
+      fake.lastChoices = choices.map((c) => c.name);
+      const { pick } = step as { pick: string | RegExp };
+      const found = choices.find((c) => !c.disabled && (typeof pick === 'string' ? c.name.includes(pick) : pick.test(c.name)));
+      if (!found) throw new Error(`no choice ${pick} at "${message}"; choices: ${fake.lastChoices.join(' | ')}`);
+      return found.value;
+    },
+    async input(message, options = {}) {
+      const step = next(message, 'input') as { values: string[] };
+      for (const typed of step.values) {
+        const value = typed === '' && options.default !== undefined ? options.default : typed;
+        const problem = options.validate?.(value) ?? null;
+        if (problem === null) return value;
+        fake.refused.push(problem);
+      }
+      throw new Error(`every value typed at "${message}" was refused: ${fake.refused.join(' / ')}`);
+    },
+    async confirm(message) {
+      return (next(message, 'confirm') as { answer: boolean }).answer;
+    },
+  };
+  function next(message: string, kind: Step['kind']): Step {
+    fake.asked.push(message);
+    const step = queue.shift();
+    if (!step) throw new Error(`the script ended, but the desk asked: "${message}"`);
+    if (step.kind === 'ctrlC') throw new ExitPromptError('User force closed the prompt with SIGINT');
+    if (step.kind !== kind) throw new Error(`the desk asked a ${kind} ("${message}"), the script had a ${step.kind}`);
+    return step;
+  }
+  return fake;
+}
