@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { KimError, type ExitCode } from '../../errors.js';
+import { environmentError, KimError, type ExitCode } from '../../errors.js';
 import type { MessageKey, MessageParams } from '../../ui/messages/index.js';
 import type { ImportOptions, ImportResult } from './run.js';
 import type { WorkerInput, WorkerMessage } from './worker.js';
@@ -40,9 +40,12 @@ export function importInWorker(o: WorkerImportOptions): Promise<ImportResult> {
         else reject(Object.assign(new Error(message), { code, stack }));
       }
     });
-    worker.on('error', (e) => {
+    worker.on('error', (e: Error & { code?: string }) => {
       settled = true;
-      reject(e);
+      // The heap cap above is what stops a runaway file from taking the machine's memory; when it
+      // is reached the clerk gets a sentence, not an internal error. The batch was never committed.
+      if (e.code === 'ERR_WORKER_OUT_OF_MEMORY') reject(environmentError('import.outOfMemory', { reason: e.message }, e));
+      else reject(e);
     });
     worker.on('exit', (code) => {
       if (!settled) reject(new Error(`import worker stopped with code ${code}`));

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Db } from '../../db/connection.js';
+import { usageError } from '../../errors.js';
 import { audit } from '../../db/audit.js';
 import { storedReference } from '../../db/regions.js';
 import { RegionResolver } from '../regions/resolve.js';
@@ -47,6 +48,13 @@ export interface ImportResult extends Counts {
 }
 
 /**
+ * Rejected rows are kept whole until the end (for the rejects file), inside the import's capped
+ * heap. A file with more than this many unusable rows is wrong as a whole (delimiter, header, a
+ * quote never closed over thousands of lines): the import stops there, and nothing is written.
+ */
+export const MAX_REJECTED = 10_000;
+
+/**
  * Imports roster files as one batch in one transaction: every file and row, or nothing. The
  * transaction is opened by hand (BEGIN IMMEDIATE) because reading is asynchronous; a process
  * killed half-way leaves only an uncommitted WAL tail that SQLite discards.
@@ -75,6 +83,10 @@ export async function importRosters(db: Db, options: ImportOptions): Promise<Imp
     for (const [index, given] of options.files.entries()) {
       session.startFile();
       let current: RosterFile | undefined;
+      const fromHere = rejected.length;
+      const reject = (r: RejectedRow) => {
+        if (rejected.push(r) > MAX_REJECTED) throw usageError('import.tooManyRejected', { file: path.basename(given), max: MAX_REJECTED, row: rejected[fromHere]!.row });
+      };
       const info = await readRoster(
         given,
         { encoding: options.encoding, delimiter: options.delimiter, map: options.map, onBytes: (b) => options.onBytes?.(index, b) },
@@ -85,9 +97,9 @@ export async function importRosters(db: Db, options: ImportOptions): Promise<Imp
           },
           row: (row, record, cells) => {
             const problem = session.applyRow(row, record);
-            if (problem) rejected.push({ ...problem, cells, file: given, header: current!.header, delimiter: current!.delimiter });
+            if (problem) reject({ ...problem, cells, file: given, header: current!.header, delimiter: current!.delimiter });
           },
-          reject: (r) => rejected.push({ ...r, file: given, header: current!.header, delimiter: current!.delimiter }),
+          reject: (r) => reject({ ...r, file: given, header: current!.header, delimiter: current!.delimiter }),
         },
       );
       if (options.replaceRosters) session.endMissingOfficers(options.today, options.endReason(batch));

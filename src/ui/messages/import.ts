@@ -45,6 +45,14 @@ export const importMessages = {
     id: 'Pemisah "{value}" tidak dikenal. Pakai auto, ",", ";", "|" atau tab.',
     en: 'Unknown delimiter "{value}". Use auto, ",", ";", "|" or tab.',
   },
+  'import.tooManyRejected': {
+    id: 'Lebih dari {max} baris ditolak (di {file} mulai baris {row}): susunan berkas itu tidak sesuai baris judulnya. Periksa pemisah kolom, baris judul dan tanda kutip, lalu impor lagi. Tidak ada yang diubah.',
+    en: 'More than {max} rows were rejected (in {file} from row {row} on): the file is not laid out as its header row says. Check the delimiter, the header row and the quote marks, then import again. Nothing was changed.',
+  },
+  'import.outOfMemory': {
+    id: 'Impor membutuhkan memori lebih dari batasnya ({reason}). Pecah berkas menjadi beberapa berkas yang lebih kecil lalu impor satu per satu. Tidak ada yang diubah.',
+    en: 'The import needed more memory than it is allowed ({reason}). Split the file into smaller ones and import them one by one. Nothing was changed.',
+  },
   'import.strictRejected': {
     id: '--strict: {count} baris ditolak, jadi seluruh impor dibatalkan. Perbaiki baris yang disebut di atas lalu impor lagi. Tidak ada yang diubah.',
     en: '--strict: {count} rows were rejected, so the whole import was cancelled. Fix the rows listed above and import again. Nothing was changed.',
