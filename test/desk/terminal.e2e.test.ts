@@ -44,7 +44,7 @@ describe('kim alone in a real terminal', () => {
         { expect: 'What do you want to fix?', send: KEY.enter },
         { expect: 'Which of the data of Hadi Wibowo?' },
         { expect: '❯ occupation: PNS Dinas Pendidikan', send: KEY.enter },
-        { expect: 'occupation (now PNS Dinas Pendidikan):', send: 'Guru Honorer' + KEY.enter },
+        { expect: 'New occupation (Enter keeps it): (PNS Dinas Pendidikan)', send: 'Guru Honorer' + KEY.enter },
         { expect: 'Problems solved:' },
         { expect: 'KIM Mayangan Bahari has no problems left' },
         { expect: 'What do you want to fix?', send: KEY.ctrlC },

@@ -20,8 +20,10 @@ function shown(desk: Desk, field: EditField, value: string | null): string {
 
 /** Asks for a new value, checked as `kim edit` checks it, so a wrong one is refused before Enter is taken. */
 async function askValue(desk: Desk, field: EditField, current: string | null): Promise<string> {
-  return desk.prompts.input(desk.t('review.newValue', { field: fieldLabel(desk.t, field), current: shown(desk, field, current) }), {
-    // A NIK is typed whole, never offered back: the screen shows it masked.
+  // A NIK is typed whole, never offered back: the screen shows it masked. Any other value is
+  // offered as the default, so that Enter keeps it rather than emptying the field.
+  const message = field === 'nik' ? desk.t('review.newNik', { current: shown(desk, field, current) }) : desk.t('review.newValue', { field: fieldLabel(desk.t, field) });
+  return desk.prompts.input(message, {
     default: field === 'nik' ? undefined : current ?? undefined,
     validate: (v) => problemWith(desk, () => checkFieldValue(field, v, desk.ctx.today)),
   });

@@ -69,7 +69,9 @@ export async function terminalPrompts(ctx: Context): Promise<Prompts> {
         },
         io,
       ),
-    confirm: (message) =>
+    // --yes answers for the clerk here too, as confirmAction does for the commands.
+    confirm: async (message) =>
+      ctx.yes ||
       inquirer.confirm(
         {
           message,
