@@ -1,8 +1,7 @@
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { fixture, kim, tempDir } from '../helpers/cli.js';
 import { KEY, kimInPty } from '../helpers/pty.js';
+import { queryDb } from '../helpers/query.js';
 
 const env = { KIM_TODAY: '2026-01-10', KIM_OPERATOR: 'loket-1' };
 
@@ -14,14 +13,13 @@ function folder(): string {
   return dir;
 }
 
-function query(dir: string, sql: string): unknown[] {
-  const db = new Database(path.join(dir, 'kim.sqlite'), { readonly: true });
-  try {
-    return db.prepare(sql).all();
-  } finally {
-    db.close();
-  }
-}
+const query = queryDb;
+
+/** From the menu to the guided import's preview of the only roster in the folder. */
+const toImport = [
+  { expect: 'What would you like to do?', send: KEY.enter },
+  { expect: 'Which file to import?', send: KEY.enter },
+];
 
 describe('kim alone in a real terminal', () => {
   it('imports the sample roster through the guided import, fixes the ASN officer in review, and leaves on Ctrl-C', () => {
@@ -30,8 +28,7 @@ describe('kim alone in a real terminal', () => {
       cwd: dir,
       env,
       steps: [
-        { expect: 'What would you like to do?', send: KEY.enter },
-        { expect: 'Which file to import?', send: KEY.enter },
+        ...toImport,
         { expect: 'Encoding windows-1252 · delimiter ";"' },
         { expect: 'Import plan (dry run, nothing written)' },
         { expect: 'Import probolinggo_excel_cp1252.csv now?', send: 'y' + KEY.enter },
@@ -71,8 +68,7 @@ describe('kim alone in a real terminal', () => {
       cwd: dir,
       env,
       steps: [
-        { expect: 'What would you like to do?', send: KEY.enter },
-        { expect: 'Which file to import?', send: KEY.enter },
+        ...toImport,
         { expect: 'now?', send: KEY.ctrlC },
         { expect: 'Goodbye.' },
       ],

@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { buildContext, type Context, type Io } from '../../src/context.js';
 import { openDatabase } from '../../src/db/connection.js';
 import { importRosters } from '../../src/core/import/run.js';
 import { runValidation } from '../../src/core/rules/validate.js';
 import { runDesk } from '../../src/ui/menu/menu.js';
 import { fixture } from '../helpers/cli.js';
+import { queryDb } from '../helpers/query.js';
 import { seedDb } from '../helpers/db.js';
 import { scripted, type FakePrompts, type Step } from './fake-prompts.js';
 
@@ -58,14 +58,7 @@ export function world(options: { lang?: 'id' | 'en'; database?: boolean } = {}):
     ctx,
     stdout,
     stderr,
-    query(sql, ...params) {
-      const db = new Database(seeded.file, { readonly: true });
-      try {
-        return db.prepare(sql).all(...params) as any[];
-      } finally {
-        db.close();
-      }
-    },
+    query: (sql, ...params) => queryDb(seeded.dir, sql, ...params),
     async desk(steps) {
       const prompts = scripted(steps);
       const code = await runDesk(ctx, prompts);

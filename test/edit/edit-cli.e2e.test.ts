@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fixture, kim, kimJson, tempDir } from '../helpers/cli.js';
+import { queryDb } from '../helpers/query.js';
 
 const env = { KIM_TODAY: '2026-01-10' };
 
@@ -21,14 +22,7 @@ function copy(): string {
   return dir;
 }
 
-function query<T = any>(dir: string, sql: string, ...params: unknown[]): T[] {
-  const db = new Database(path.join(dir, 'kim.sqlite'), { readonly: true });
-  try {
-    return db.prepare(sql).all(...params) as T[];
-  } finally {
-    db.close();
-  }
-}
+const query = queryDb;
 
 const officerId = (dir: string, name: string) => query<{ id: number }>(dir, `SELECT id FROM officers WHERE name = ?`, name)[0]!.id;
 

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import type { CommandRun } from '../../cli.js';
 import type { Context } from '../../context.js';
 import type { Db } from '../../db/connection.js';
 import { KimError } from '../../errors.js';
@@ -54,4 +55,9 @@ export function problemWith(desk: Desk, check: () => unknown): string | null {
     if (error instanceof KimError) return desk.t(error.key, error.params);
     throw error;
   }
+}
+
+/** The existing commands do the work behind several items; the desk only asks their options. */
+export async function command(load: () => Promise<unknown>): Promise<{ run: CommandRun }> {
+  return (await load()) as { run: CommandRun };
 }

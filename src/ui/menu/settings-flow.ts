@@ -1,9 +1,8 @@
-import type { Context } from '../../context.js';
 import { officeRegencyCode, regionName } from '../../db/regions.js';
 import { titleCase } from '../../core/regions/reference.js';
 import { findRegency } from '../../core/regions/resolve.js';
 import { findSettingDef, getSetting } from '../../core/settings/registry.js';
-import { attempt, problemWith, type Desk } from './desk.js';
+import { attempt, command, problemWith, type Desk } from './desk.js';
 
 /** The settings an office changes at the desk; the rest stay with `kim config`. */
 const COMMON = [
@@ -12,7 +11,6 @@ const COMMON = [
 const ALL = '__all__';
 const BACK = '__back__';
 
-type Runner = { run: (ctx: Context, args: string[], opts?: Record<string, unknown>) => Promise<number> };
 
 function shown(key: string, value: unknown): string {
   if (value === null || value === undefined || value === '') return '';
@@ -48,8 +46,8 @@ function check(key: string, text: string): void {
 /** Show and change a few common settings, through the same code (and audit) as `kim config set`. */
 export async function settingsStep(desk: Desk): Promise<void> {
   const { t, prompts, ctx } = desk;
-  const config = (await import('../../commands/config.js')) as Runner;
-  const init = (await import('../../commands/init.js')) as Runner;
+  const config = await command(() => import('../../commands/config.js'));
+  const init = await command(() => import('../../commands/init.js'));
   for (;;) {
     const entries = await current(desk);
     const key = await prompts.select<string>(t('menu.settings.which'), [
@@ -59,7 +57,7 @@ export async function settingsStep(desk: Desk): Promise<void> {
     ]);
     if (key === BACK) return;
     if (key === ALL) {
-      await attempt(desk, () => config.run({ ...ctx, format: 'table' }, ['list']));
+      await attempt(desk, () => config.run({ ...ctx, format: 'table' }, ['list'], {}));
       continue;
     }
     const entry = entries.find((e) => e.key === key)!;
@@ -70,6 +68,6 @@ export async function settingsStep(desk: Desk): Promise<void> {
     });
     // The regency and the office name go through `kim init`, which also creates a first database.
     if (key === 'regency' || key === 'office') await attempt(desk, () => init.run({ ...ctx, format: 'table' }, [], { [key]: value }));
-    else await attempt(desk, () => config.run({ ...ctx, format: 'table' }, ['set', key, value]));
+    else await attempt(desk, () => config.run({ ...ctx, format: 'table' }, ['set', key, value], {}));
   }
 }

@@ -1,18 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Context, Format } from '../../context.js';
+import type { Format } from '../../context.js';
 import { assignNumbers } from '../../core/numbering/assign.js';
 import { listCommunities } from '../../core/reports/browse.js';
 import { refreshValidation, revalidator } from '../../core/reports/freshness.js';
 import { previousQuarter, ROMAN, type Quarter } from '../../core/reports/quarter.js';
 import { runValidation } from '../../core/rules/validate.js';
 import type { MessageKey } from '../messages/index.js';
-import type { Desk } from './desk.js';
+import { command, type Desk } from './desk.js';
 import { openCommunity } from './review-flow.js';
 
-/** The existing commands do the work; the desk only asks their options. */
-type Runner = { run: (ctx: Context, args: string[], opts: Record<string, unknown>) => Promise<number> };
-const command = (load: () => Promise<unknown>) => load() as Promise<Runner>;
 
 /** The quarter that ended last before `today`: what an office reports on. */
 export function lastEndedQuarter(today: string): Quarter {
