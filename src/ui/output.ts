@@ -20,7 +20,13 @@ export function writeData(ctx: Context, text: string | Buffer): void {
   writeFileAtomic(ctx.out, text);
 }
 
-export function writeFileAtomic(file: string, data: string | Buffer, mode = 0o644): void {
+/**
+ * What kim writes to a file names people (officers, birth dates, phones, in a rejects file whole
+ * NIKs), so like the database it is readable by its owner only, whatever the umask.
+ */
+export const DATA_FILE_MODE = 0o600;
+
+export function writeFileAtomic(file: string, data: string | Buffer, mode = DATA_FILE_MODE): void {
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   try {
     fs.writeFileSync(tmp, data, { mode });
@@ -47,16 +53,20 @@ export async function emit(ctx: Context, data: Dataset, json: unknown, options: 
       return writeData(ctx, renderCsv(data, { excel: options.excel }));
     case 'md':
       return writeData(ctx, renderMarkdown(data));
-    case 'xlsx':
+    case 'xlsx': {
       if (!ctx.out) throw usageError('error.xlsxNeedsOut');
+      const tmp = path.join(path.dirname(ctx.out), `.${path.basename(ctx.out)}.${process.pid}.tmp`);
       try {
-        const tmp = path.join(path.dirname(ctx.out), `.${path.basename(ctx.out)}.${process.pid}.tmp`);
+        // Created private before exceljs writes into it (it keeps an existing file's mode).
+        fs.writeFileSync(tmp, '', { mode: DATA_FILE_MODE });
         await writeXlsx(data, tmp, options.sheet);
         fs.renameSync(tmp, ctx.out);
       } catch (cause) {
+        fs.rmSync(tmp, { force: true });
         throw usageError('error.outWrite', { path: ctx.out, reason: (cause as Error).message }, cause);
       }
       return;
+    }
     default:
       return writeData(ctx, renderTable(data, ctx.color, { emptyText: options.emptyText }));
   }
