@@ -8,7 +8,7 @@ import { importInWorker } from '../core/import/in-worker.js';
 import { getSetting } from '../core/settings/registry.js';
 import { rememberedColumns } from '../core/settings/import.js';
 import { busyTimeoutFromEnv } from '../db/connection.js';
-import { rejectsCsv } from '../core/import/rejects.js';
+import { rejectionReason, rejectsCsv } from '../core/import/rejects.js';
 import { parseEncodingOption } from '../core/roster/encoding.js';
 import { parseMapOptions } from '../core/roster/headers.js';
 import { parseDelimiterOption } from '../core/roster/reader.js';
@@ -17,7 +17,6 @@ import { renderCsv } from '../ui/render/csv.js';
 import { byteProgress } from '../ui/progress.js';
 import { renderTable } from '../ui/render/table.js';
 import type { Dataset } from '../ui/render/dataset.js';
-import type { MessageKey } from '../ui/messages/index.js';
 import { withDb } from './open.js';
 
 interface ImportOpts {
@@ -65,10 +64,11 @@ export async function run(ctx: Context, files: string[], opts: ImportOpts): Prom
   result.files.forEach((f, i) => (f.given = files[i]!));
   result.rejected.forEach((r) => (r.file = files[options.files.indexOf(r.file)] ?? r.file));
 
-  const reason = (r: RejectedRow) => ctx.t(`import.reject.${r.code}` as MessageKey, r.params);
+  const reason = (r: RejectedRow) => rejectionReason(ctx.t, r);
   if (opts.rejects && result.rejected.length > 0) {
     const target = path.resolve(ctx.io.cwd, opts.rejects);
-    writeFileAtomic(target, rejectsCsv(result.rejected, (r) => `${ctx.t('import.rejectsRow')} ${r.row}: ${reason(r)}`, ctx.t('import.rejectsHeader')));
+    const inFile = (r: RejectedRow) => `${ctx.t('import.rejectsRow')} ${r.row}: ${rejectionReason(ctx.t, r, { wholeNik: true })}`;
+    writeFileAtomic(target, rejectsCsv(result.rejected, inFile, ctx.t('import.rejectsHeader')));
     ctx.notice(ctx.t('import.rejectsWritten', { count: result.rejected.length, path: opts.rejects }));
   }
   render(ctx, result, reason);

@@ -1,6 +1,19 @@
 import { stringify } from 'csv-stringify/sync';
 import type { RejectedRow } from './run.js';
+import { maskNik } from '../ids/mask.js';
+import type { MessageKey, Translate } from '../../ui/messages/index.js';
 import { csvRecord } from '../../ui/render/csv.js';
+
+/**
+ * Why a row was rejected, in the clerk's words. On screen, in JSON and CSV output the NIK a reason
+ * names is masked like every NIK kim prints; only the rejects file, which holds the row itself,
+ * NIK and all, to be fixed and imported again, may name it whole.
+ */
+export function rejectionReason(t: Translate, r: RejectedRow, options: { wholeNik?: boolean } = {}): string {
+  const nik = r.params.nik;
+  const params = typeof nik === 'string' && !options.wholeNik ? { ...r.params, nik: maskNik(nik)! } : r.params;
+  return t(`import.reject.${r.code}` as MessageKey, params);
+}
 
 /**
  * The rejected rows as a CSV a clerk can fix and import again: the file's own header and cells,
