@@ -1,8 +1,8 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { usageError } from '../../errors.js';
 import { CsvReader, detectDelimiter, type CsvEvent } from './csv.js';
-import { chooseEncoding, makeDecoder, scanFile, type Encoding, type ENCODINGS } from './encoding.js';
+import { makeDecoder, type Encoding, type ENCODINGS } from './encoding.js';
+import { inspectFile } from './reader.js';
 import type { ColumnTarget } from './fields.js';
 import { headerKey, matchHeader, missingRequired } from './headers.js';
 
@@ -57,19 +57,8 @@ async function readHead(file: string): Promise<{ bytes: Buffer; whole: boolean }
  * the clerk can map one. Throws the import's own errors for files that are not rosters.
  */
 export async function previewRoster(file: string, options: PreviewOptions): Promise<RosterPreview> {
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(file);
-  } catch {
-    throw usageError('import.noFile', { path: file });
-  }
-  if (!stat.isFile()) throw usageError('import.noFile', { path: file });
-  const name = path.basename(file);
   // The whole file is scanned: one byte deep in it can decide the encoding.
-  const scan = await scanFile(file);
-  if (scan.bytes === 0) throw usageError('import.empty', { file: name });
-  if (scan.binary) throw usageError(scan.binary === 'xlsx' || scan.binary === 'xls' ? 'import.notCsvExcel' : 'import.notCsvBinary', { file: name });
-  const encoding = chooseEncoding(options.encoding, scan);
+  const { name, scan, encoding } = await inspectFile(file, options.encoding);
   const head = await readHead(file);
   const decoder = makeDecoder(encoding);
   const text = decoder.write(head.bytes) + (head.whole ? decoder.end() : '');

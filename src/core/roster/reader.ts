@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { usageError } from '../../errors.js';
 import { CsvReader, detectDelimiter, type CsvEvent } from './csv.js';
-import { chooseEncoding, makeDecoder, scanFile, type Encoding, type ENCODINGS } from './encoding.js';
+import { chooseEncoding, makeDecoder, scanFile, type Encoding, type ENCODINGS, type FileScan } from './encoding.js';
 import type { ColumnTarget, RosterRecord } from './fields.js';
 import { matchHeader, missingRequired, type HeaderMatch } from './headers.js';
 import { buildRecord, type Layout, type Rejection } from './record.js';
@@ -47,11 +47,10 @@ export function parseDelimiterOption(text: string | undefined): string {
 }
 
 /**
- * Reads one roster file as a stream: scan (checksum, encoding), decode, split into rows, find the
- * header, and hand each row to the sink as it comes, so memory does not grow with the file.
- * Throws a usage error (exit 2) before the first row when the file is not a CSV roster.
+ * The checks every roster file passes before any row is read: it exists, is not empty, is text
+ * (not an Excel workbook or other binary), and which encoding it is in. One pass over the bytes.
  */
-export async function readRoster(file: string, options: ReadOptions, sink: RosterSink): Promise<RosterFile> {
+export async function inspectFile(file: string, requested: (typeof ENCODINGS)[number]): Promise<{ name: string; scan: FileScan; encoding: Encoding }> {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
@@ -59,11 +58,20 @@ export async function readRoster(file: string, options: ReadOptions, sink: Roste
     throw usageError('import.noFile', { path: file });
   }
   if (!stat.isFile()) throw usageError('import.noFile', { path: file });
-  const scan = await scanFile(file);
   const name = path.basename(file);
+  const scan = await scanFile(file);
   if (scan.bytes === 0) throw usageError('import.empty', { file: name });
   if (scan.binary) throw usageError(scan.binary === 'xlsx' || scan.binary === 'xls' ? 'import.notCsvExcel' : 'import.notCsvBinary', { file: name });
-  const encoding = chooseEncoding(options.encoding, scan);
+  return { name, scan, encoding: chooseEncoding(requested, scan) };
+}
+
+/**
+ * Reads one roster file as a stream: scan (checksum, encoding), decode, split into rows, find the
+ * header, and hand each row to the sink as it comes, so memory does not grow with the file.
+ * Throws a usage error (exit 2) before the first row when the file is not a CSV roster.
+ */
+export async function readRoster(file: string, options: ReadOptions, sink: RosterSink): Promise<RosterFile> {
+  const { name, scan, encoding } = await inspectFile(file, options.encoding);
   const decoder = makeDecoder(encoding);
 
   let delimiter = options.delimiter === 'auto' ? '' : options.delimiter;
