@@ -71,7 +71,7 @@ export async function run(ctx: Context, files: string[], opts: ImportOpts): Prom
     writeFileAtomic(target, rejectsCsv(result.rejected, inFile, ctx.t('import.rejectsHeader')));
     ctx.notice(ctx.t('import.rejectsWritten', { count: result.rejected.length, path: opts.rejects }));
   }
-  render(ctx, result, reason);
+  render(ctx, result, reason, Boolean(opts.rejects));
   if (options.strict && result.rejected.length > 0) throw usageError('import.strictRejected', { count: result.rejected.length });
   return result.rejected.length > 0 ? 1 : 0;
 }
@@ -111,7 +111,7 @@ function rejectedRows(ctx: Context, result: ImportResult, reason: (r: RejectedRo
   };
 }
 
-function render(ctx: Context, result: ImportResult, reason: (r: RejectedRow) => string): void {
+function render(ctx: Context, result: ImportResult, reason: (r: RejectedRow) => string, rejectsWritten: boolean): void {
   const t = ctx.t;
   if (ctx.format === 'json') {
     writeData(ctx, renderJson(importJson(result, reason)));
@@ -165,5 +165,6 @@ function render(ctx: Context, result: ImportResult, reason: (r: RejectedRow) => 
   writeData(ctx, out.join('\n'));
   if (result.dryRun) ctx.notice(t('import.dryRunDone'));
   else if (result.batch !== null) ctx.notice(t('import.batchDone', { batch: result.batch }));
-  if (result.rejected.length && !result.dryRun) ctx.notice(t('import.rejectedHint', { count: result.rejected.length }));
+  // The hint names --rejects: no use when the clerk gave it (the file was announced above).
+  if (result.rejected.length && !result.dryRun && !rejectsWritten) ctx.notice(t('import.rejectedHint', { count: result.rejected.length }));
 }

@@ -93,7 +93,10 @@ describe('NIKs in output', () => {
     expect(leaks).toEqual([]);
     // The reason still tells the clerk which NIK, as every NIK is shown: masked.
     expect(output.get('import rejects.csv --dry-run --format json')).toContain(`NIK ${maskNik(CONFLICT_NIK)} was already given on row 2`);
-    // The rejects file holds the rows themselves, whole NIKs included, to be fixed and imported again.
+    // The rejects file holds the rows themselves, whole NIKs included, to be fixed and imported again;
+    // once it is written the clerk is not told to add --rejects any more.
+    expect(output.get('import rejects.csv --rejects fix.csv')).toMatch(/2 rejected rows written to fix\.csv/);
+    expect(output.get('import rejects.csv --rejects fix.csv')).not.toMatch(/Add --rejects/);
     expect(fs.readFileSync(path.join(dir, 'fix.csv'), 'utf8')).toContain(CONFLICT_NIK);
     // What a clerk saves with --out is checked too, and so is the log of who saw what.
     expect(fs.readFileSync(path.join(dir, 'officers.json'), 'utf8')).not.toMatch(WHOLE_NIK);
