@@ -44,7 +44,8 @@ describe('CSV records', () => {
     [['a,b', 'c'], ',', '"a,b",c'],
     [['a,b', 'c'], ';', 'a,b;c'],
     [['say "hi"'], ',', '"say ""hi"""'],
-    [['=1+1', -5, '-5', '-2,5', '+62812', '+62 812'], ';', "'=1+1;-5;-5;-2,5;+62812;'+62 812"],
+    // A leading + always gets the apostrophe (a phone +62812… would open as a number); real negative numbers do not.
+    [['=1+1', -5, '-5', '-2,5', '+62812', '+62 812'], ';', "'=1+1;-5;-5;-2,5;'+62812;'+62 812"],
     [[null, undefined, true, 0], ',', ',,true,0'],
   ] as const)('%j with %j is %j', (values, delimiter, line) => expect(csvLine([...values], delimiter)).toBe(line));
 
