@@ -40,7 +40,9 @@ function probe(pid: number, wal: string): Probe {
 async function killWhen(run: Running, wal: string, size: number, when: (p: Probe) => boolean): Promise<Probe> {
   const { child } = run;
   for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the import ended (exit ${child.exitCode}) before the moment came`);
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`the import ended (exit ${child.exitCode}) before the moment came: does it still read the roster twice? (see probe)`);
+    }
     const p = probe(child.pid!, wal);
     if (when(p)) {
       child.kill('SIGKILL');
