@@ -120,8 +120,12 @@ describe('files kim creates', () => {
   it('are readable by their owner only, even with a permissive umask: database, WAL, shared memory, backups, exports, rejects', async () => {
     const dir = tempDir('kim-modes-');
     // umask 000 would leave any file kim does not protect itself readable (and writable) by all.
-    const run = (args: string[]) => spawnSync('/bin/sh', ['-c', 'umask 000; exec "$0" "$@"', process.execPath, BIN, ...args], { cwd: dir, env: kimEnv(), encoding: 'utf8' });
-    expect(run(['init', '--regency', '35.74']).status).toBe(0);
+    const run = (args: string[]) => {
+      const r = spawnSync('/bin/sh', ['-c', 'umask 000; exec "$0" "$@"', process.execPath, BIN, ...args], { cwd: dir, env: kimEnv(), encoding: 'utf8' });
+      return { status: r.status, toString: () => `kim ${args.join(' ')}: exit ${r.status}\n${r.stderr}` };
+    };
+    const expectExit = (r: ReturnType<typeof run>, code: number) => expect(r.status, String(r)).toBe(code);
+    expectExit(run(['init', '--regency', '35.74']), 0);
     const db = path.join(dir, 'kim.sqlite');
     expect(modeOf(db)).toBe(0o600);
 
@@ -132,15 +136,16 @@ describe('files kim creates', () => {
     const importing = startKim(['import', big, '--quiet'], dir);
     await waitFor(() => fs.existsSync(`${db}-wal`) && fs.existsSync(`${db}-shm`));
     expect({ wal: modeOf(`${db}-wal`), shm: modeOf(`${db}-shm`) }).toEqual({ wal: 0o600, shm: 0o600 });
-    expect((await importing.done).code).toBe(0);
+    const imported = await importing.done;
+    expect(imported.code, imported.stderr).toBe(0);
 
     fs.writeFileSync(path.join(dir, 'bad.csv'), [HEADER, officer(1, { NIK: '3574041212900001' }), [...officer(2), 'x', 'y']].map((r) => r.join(',')).join('\n'));
-    expect(run(['import', 'bad.csv', '--rejects', 'fix.csv']).status).toBe(1);
-    expect(run(['backup', 'copy.sqlite']).status).toBe(0);
-    expect(run(['export', 'officers', '--out', 'officers.csv']).status).toBe(0);
-    expect(run(['export', 'officers', '--include-nik', '--format', 'json', '--out', 'officers.json']).status).toBe(0);
-    expect(run(['validate', '--format', 'csv', '--out', 'findings.csv']).status).toBe(1);
-    expect(run(['report', 'findings', '--format', 'xlsx', '--out', 'findings.xlsx']).status).toBe(0);
+    expectExit(run(['import', 'bad.csv', '--rejects', 'fix.csv']), 1);
+    expectExit(run(['backup', 'copy.sqlite']), 0);
+    expectExit(run(['export', 'officers', '--out', 'officers.csv']), 0);
+    expectExit(run(['export', 'officers', '--include-nik', '--format', 'json', '--out', 'officers.json']), 0);
+    expectExit(run(['validate', '--format', 'csv', '--out', 'findings.csv']), 1);
+    expectExit(run(['report', 'findings', '--format', 'xlsx', '--out', 'findings.xlsx']), 0);
     const modes = Object.fromEntries(['kim.sqlite', 'copy.sqlite', 'fix.csv', 'officers.csv', 'officers.json', 'findings.csv', 'findings.xlsx'].map((f) => [f, modeOf(path.join(dir, f)).toString(8)]));
     expect(modes).toEqual(Object.fromEntries(Object.keys(modes).map((f) => [f, '600'])));
     // And the backup is a real copy.
