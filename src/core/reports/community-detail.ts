@@ -98,9 +98,12 @@ function fileNames(json: string): string[] {
   }
 }
 
+/** Columns kim keeps for itself: a clerk changed none of them. */
+const BOOKKEEPING = new Set(['updated_at', 'last_batch', 'validated_at']);
+
 function changedFields(json: string): string[] {
   try {
-    return Object.keys(JSON.parse(json) as object).filter((k) => k !== 'updated_at' && k !== 'last_batch');
+    return Object.keys(JSON.parse(json) as object).filter((k) => !BOOKKEEPING.has(k));
   } catch {
     return [];
   }

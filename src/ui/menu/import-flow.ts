@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { deskStatus } from '../../core/desk/status.js';
-import { importRosters, type ImportOptions, type ImportResult, type RejectedRow } from '../../core/import/run.js';
-import { rejectsCsv } from '../../core/import/rejects.js';
+import { importRosters, type ImportOptions, type ImportResult } from '../../core/import/run.js';
+import { rejectionReason, rejectsCsv } from '../../core/import/rejects.js';
 import { refreshValidation, revalidator } from '../../core/reports/freshness.js';
 import { previewRoster, type RosterPreview } from '../../core/roster/preview.js';
 import type { ColumnTarget } from '../../core/roster/fields.js';
@@ -75,19 +75,18 @@ function planText(desk: Desk, result: ImportResult): string {
     desk.ctx.color,
   );
   const lines = [totals.trimEnd(), t('guided.rejectedCount', { count: result.rejected.length })];
-  for (const r of result.rejected.slice(0, 10)) lines.push(`  ${t('guided.rejectLine', { row: r.row, reason: reason(desk, r) })}`);
+  for (const r of result.rejected.slice(0, 10)) lines.push(`  ${t('guided.rejectLine', { row: r.row, reason: rejectionReason(t, r) })}`);
   if (result.rejected.length > 10) lines.push(`  …`);
   return lines.join('\n');
 }
 
-const reason = (desk: Desk, r: RejectedRow) => desk.t(`import.reject.${r.code}` as MessageKey, r.params);
 
 /** Rejected rows beside the roster, as a CSV to fix and import again; returns its path. */
 function writeRejects(desk: Desk, file: string, result: ImportResult): string | undefined {
   if (result.rejected.length === 0) return undefined;
   const { t } = desk;
   const target = path.join(path.dirname(file), `${path.basename(file, path.extname(file))}${t('guided.rejectsSuffix')}.csv`);
-  writeFileAtomic(target, rejectsCsv(result.rejected, (r) => `${t('import.rejectsRow')} ${r.row}: ${reason(desk, r)}`, t('import.rejectsHeader')));
+  writeFileAtomic(target, rejectsCsv(result.rejected, (r) => `${t('import.rejectsRow')} ${r.row}: ${rejectionReason(t, r, { wholeNik: true })}`, t('import.rejectsHeader')));
   return target;
 }
 

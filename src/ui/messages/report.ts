@@ -201,4 +201,8 @@ export const reportMessages = {
   'show.action.end': { id: 'diakhiri', en: 'ended' },
   'show.entity.community': { id: 'KIM', en: 'KIM' },
   'show.entity.officer': { id: 'pengurus {name}', en: 'officer {name}' },
+  'report.refreshBusy': {
+    id: 'Hasil pemeriksaan {count} KIM belum diperbarui karena kim lain sedang menulis; yang tampil adalah hasil tersimpan terakhir. Jalankan lagi setelah proses itu selesai.',
+    en: 'The check results of {count} KIMs could not be refreshed because another kim is writing; the last stored results are shown. Run this again once it has finished.',
+  },
 } satisfies Record<string, Entry>;
