@@ -37,11 +37,7 @@ async function streamText(ctx: Context, source: ExportSource, format: 'csv' | 'j
         : await writeCsvStream(
             sink,
             source.columns.map((c) => exportHeading(ctx.t, c)),
-            {
-              chunks: (delimiter) => source.joinedChunks(delimiter),
-              records: (delimiter, after, last) => source.joinedRange(delimiter, after, last),
-              byId: (id) => source.rawById(id),
-            },
+            { chunks: source.joinedChunks(), rawRange: (after, last) => source.rawRange(after, last) },
             { excel },
           );
     await sink.close();

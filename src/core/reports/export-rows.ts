@@ -1,7 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../../db/connection.js';
 import { exportColumns, type ExportColumn, type ExportKind } from './export-columns.js';
-import { joinedChunkSql, joinedRangeSql, jsonChunkSql, rawRowByIdSql, rawRowsSql } from './export-sql.js';
+import { joinedChunkSql, jsonChunkSql, rawRangeSql, rawRowsSql } from './export-sql.js';
 
 /** A run of consecutive records as one text (see joinedChunkSql), after id `after` up to `last`. */
 export interface Chunk {
@@ -23,15 +23,14 @@ export interface ExportSource {
   kind: ExportKind;
   columns: ExportColumn[];
   count(): number;
-  /** The records in chunks, fields joined by `delimiter`, records by "\n". */
-  joinedChunks(delimiter: string): IterableIterator<Chunk>;
-  /** The records of one chunk, one string each. */
-  joinedRange(delimiter: string, after: number, last: number): string[];
+  /** The records in chunks, fields joined by U+001F, records by U+001E (see joinedChunkSql). */
+  joinedChunks(): IterableIterator<Chunk>;
+  /** The records of one chunk as separate values. */
+  rawRange(after: number, last: number): unknown[][];
   /** The records in chunks of JSON objects joined by ",\n". */
   jsonChunks(): IterableIterator<Chunk>;
   /** Each record as values in column order; booleans as true/false. */
   raw(): IterableIterator<unknown[]>;
-  rawById(id: number): unknown[] | undefined;
 }
 
 const COUNT_SQL: Record<ExportKind, string> = {
@@ -56,20 +55,15 @@ export function exportSource(db: Db, kind: ExportKind, options: { includeNik: bo
     for (const i of bools) if (row[i] !== null) row[i] = row[i] === 1;
     return row;
   };
-  const byId = db.prepare(rawRowByIdSql(kind, options)).raw(true);
   return {
     kind,
     columns,
     count: () => db.prepare(COUNT_SQL[kind]).pluck().get() as number,
-    joinedChunks: (delimiter) => chunks(db.prepare(joinedChunkSql(kind, options, delimiter, CHUNK_SIZE))),
-    joinedRange: (delimiter, after, last) => db.prepare(joinedRangeSql(kind, options, delimiter)).pluck().all(after, last) as string[],
+    joinedChunks: () => chunks(db.prepare(joinedChunkSql(kind, options, CHUNK_SIZE))),
+    rawRange: (after, last) => db.prepare(rawRangeSql(kind, options)).raw(true).all(after, last) as unknown[][],
     jsonChunks: () => chunks(db.prepare(jsonChunkSql(kind, options, CHUNK_SIZE))),
     *raw() {
       for (const row of db.prepare(rawRowsSql(kind, options)).raw(true).iterate()) yield typed(row as unknown[]);
-    },
-    rawById(id) {
-      const row = byId.get(id) as unknown[] | undefined;
-      return row && typed(row);
     },
   };
 }

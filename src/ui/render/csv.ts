@@ -46,14 +46,3 @@ export function renderCsv(data: Dataset, options: CsvOptions = {}): string {
   const body = lines.join(eol) + eol;
   return options.excel ? BOM + body : body;
 }
-
-/**
- * A test for a record SQLite already joined with the delimiter (see writeCsvStream): it is
- * ready as it stands when it has exactly `fields` fields (so no field held the delimiter), no
- * quote or line break, and no field starting like a formula. Everything else takes the careful
- * path. Real negative numbers take it too, and come out unchanged.
- */
-export function plainRecordPattern(fields: number, delimiter: Delimiter): RegExp {
-  const field = `(?:[^"${delimiter}\\r\\n=+\\-@\\t][^"${delimiter}\\r\\n]*)?`;
-  return new RegExp(`^${field}(?:${delimiter}${field}){${fields - 1}}$`);
-}

@@ -1,4 +1,4 @@
-import { BOM, csvDialect, csvLine, plainRecordPattern, type Delimiter, type CsvOptions } from './csv.js';
+import { BOM, csvDialect, csvLine, type CsvOptions } from './csv.js';
 import type { Sink } from './sink.js';
 
 /** A run of records as one text, records separated by "\n" (see core/reports/export-rows). */
@@ -10,44 +10,46 @@ export interface TextChunk {
 }
 
 export interface JoinedRecords {
-  /** The records in chunks, fields joined by the delimiter and left unquoted, ids first. */
-  chunks(delimiter: Delimiter): Iterable<TextChunk>;
-  /** The records of one chunk one by one, joined the same way. */
-  records(delimiter: Delimiter, after: number, last: number): string[];
-  /** One record as separate values, for a record that needs quoting or neutralising. */
-  byId(id: number): unknown[] | undefined;
+  /** The records in chunks: fields joined by U+001F, records by U+001E. */
+  chunks: Iterable<TextChunk>;
+  /** One chunk's records as separate values, when its text does not split into whole records. */
+  rawRange(after: number, last: number): unknown[][];
 }
 
+const UNIT = '\u001f';
+const RECORD = '\u001e';
+
 /**
- * Streams a CSV: the header, then the records. SQLite hands them over already joined, a chunk
- * at a time. A chunk where every record has nothing to quote or neutralise (nearly all) is
- * written as it is; in any other chunk each record is checked, and those that need it are
- * fetched again as separate values and written field by field. Returns the number of records.
+ * Streams a CSV: the header, then the records, which SQLite hands over a chunk at a time. A
+ * record with nothing to quote or neutralise (most) only has its separators replaced; the others
+ * are written field by field with csvLine. A chunk that does not split into whole records (a value
+ * holding a separator character) is read again as separate values. Returns the number of records.
  */
 export async function writeCsvStream(sink: Sink, headers: string[], source: JoinedRecords, options: CsvOptions = {}): Promise<number> {
   const { delimiter, eol } = csvDialect(options);
-  const plain = plainRecordPattern(headers.length, delimiter);
-  // Finds the first line of a chunk that is not a plain record (fields hold no line breaks, so
-  // a record broken by one has too few fields and is found too).
-  const notPlain = new RegExp(`^(?!${plain.source.slice(1, -1)}$)`, 'm');
+  const special = new RegExp(`["${delimiter}\\r\\n]|(?:^|${UNIT})[=+@\\t\\r-]`);
   await sink.write((options.excel ? BOM : '') + csvLine(headers, delimiter) + eol);
   let count = 0;
-  for (const chunk of source.chunks(delimiter)) {
+  for (const chunk of source.chunks) {
     count += chunk.count;
-    let text: string;
-    if (!notPlain.test(chunk.text)) text = eol === '\n' ? chunk.text : chunk.text.replaceAll('\n', eol);
-    else {
-      const lines = source.records(delimiter, chunk.after, chunk.last).map((record) => {
-        if (plain.test(record)) return record;
-        const values = source.byId(Number(record.slice(0, record.indexOf(delimiter))));
-        return values ? csvLine(values, delimiter) : csvLine([record], delimiter);
-      });
-      text = lines.join(eol);
+    const records = chunk.text.split(RECORD);
+    // Whole records only: as many as SQLite counted, each with every field.
+    const whole = records.length === chunk.count && occurrences(chunk.text, UNIT) === chunk.count * (headers.length - 1);
+    let lines: string[] | undefined;
+    if (whole) {
+      lines = records.map((record) => (special.test(record) ? csvLine(record.split(UNIT), delimiter) : record.replaceAll(UNIT, delimiter)));
     }
-    await sink.write(text + eol);
+    lines ??= source.rawRange(chunk.after, chunk.last).map((values) => csvLine(values, delimiter));
+    await sink.write(lines.join(eol) + eol);
     if (sink.closed) break;
   }
   return count;
+}
+
+function occurrences(text: string, ch: string): number {
+  let n = 0;
+  for (let i = text.indexOf(ch); i !== -1; i = text.indexOf(ch, i + 1)) n++;
+  return n;
 }
 
 /** Streams one JSON array from chunks of object texts joined by ",\n". */
