@@ -15,17 +15,14 @@ export interface RunResult {
   stderr: string;
 }
 
+/** A clean environment for a kim under test: English, a known operator, nothing inherited by chance. */
+export function testEnv(extra: Record<string, string> = {}): Record<string, string> {
+  return { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LANG: 'C.UTF-8', KIM_LANG: 'en', KIM_OPERATOR: 'tester', ...extra };
+}
+
 /** Runs the real bin/kim.js, as a user's shell or script would, without a terminal. */
 export function kim(args: string[], options: { cwd: string; env?: Record<string, string>; input?: string } & SpawnSyncOptions): RunResult {
-  const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '',
-    HOME: process.env.HOME ?? '',
-    LANG: 'C.UTF-8',
-    KIM_LANG: 'en',
-    KIM_OPERATOR: 'tester',
-    CI: 'true',
-    ...options.env,
-  };
+  const env = testEnv({ CI: 'true', ...options.env });
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd,
     env,

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { BIN, ROOT } from './cli.js';
+import { BIN, ROOT, testEnv } from './cli.js';
 
 export interface PtyStep {
   /** Text to wait for on the screen (escape sequences removed), after the previous step's. */
@@ -22,15 +22,7 @@ export const KEY = { enter: '\r', down: '\x1b[B', up: '\x1b[A', ctrlC: '\x03' } 
  * and types the steps' keys as their text appears. No CI variable: kim must see a terminal.
  */
 export function kimInPty(args: string[], options: { cwd: string; env?: Record<string, string>; steps: PtyStep[]; timeoutSeconds?: number }): PtyResult {
-  const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '',
-    HOME: process.env.HOME ?? '',
-    LANG: 'C.UTF-8',
-    TERM: 'xterm-256color',
-    KIM_LANG: 'en',
-    KIM_OPERATOR: 'tester',
-    ...options.env,
-  };
+  const env = testEnv({ TERM: 'xterm-256color', ...options.env });
   const spec = {
     argv: [process.execPath, BIN, ...args],
     cwd: options.cwd,
