@@ -1,4 +1,5 @@
-import { BOM, csvDialect, csvLine, type CsvOptions } from './csv.js';
+import { BOM, csvDialect, csvField, csvLine, type CsvOptions } from './csv.js';
+import { neutraliseFormula } from './formula.js';
 import type { Sink } from './sink.js';
 
 /** A run of records as one text, records separated by "\n" (see core/reports/export-rows). */
@@ -20,27 +21,27 @@ const UNIT = '\u001f';
 const RECORD = '\u001e';
 
 /**
- * Streams a CSV: the header, then the records, which SQLite hands over a chunk at a time. A
- * record with nothing to quote or neutralise (most) only has its separators replaced; the others
- * are written field by field with csvLine. A chunk that does not split into whole records (a value
- * holding a separator character) is read again as separate values. Returns the number of records.
+ * Streams a CSV: the header, then the records, which SQLite hands over a chunk at a time. One
+ * regular-expression pass over the chunk quotes and neutralises just the fields that need it (as
+ * csvLine would), then the separators become the delimiter and line ends: no per-record arrays.
+ * A chunk that does not split into whole records (a value holding a separator character) is read
+ * again as separate values. Returns the number of records.
  */
 export async function writeCsvStream(sink: Sink, headers: string[], source: JoinedRecords, options: CsvOptions = {}): Promise<number> {
   const { delimiter, eol } = csvDialect(options);
-  const special = new RegExp(`["${delimiter}\\r\\n]|(?:^|${UNIT})[=+@\\t\\r-]`);
+  // A field (between separators) that starts like a formula or holds what must be quoted.
+  const needsWork = new RegExp(`(?<=^|[${RECORD}${UNIT}])(?:[=+@\\t\\r-][^${RECORD}${UNIT}]*|[^${RECORD}${UNIT}"${delimiter}\\r\\n]*["${delimiter}\\r\\n][^${RECORD}${UNIT}]*)`, 'g');
+  const fix = (field: string) => csvField(neutraliseFormula(field), delimiter);
   await sink.write((options.excel ? BOM : '') + csvLine(headers, delimiter) + eol);
   let count = 0;
   for (const chunk of source.chunks) {
     count += chunk.count;
-    const records = chunk.text.split(RECORD);
     // Whole records only: as many as SQLite counted, each with every field.
-    const whole = records.length === chunk.count && occurrences(chunk.text, UNIT) === chunk.count * (headers.length - 1);
-    let lines: string[] | undefined;
-    if (whole) {
-      lines = records.map((record) => (special.test(record) ? csvLine(record.split(UNIT), delimiter) : record.replaceAll(UNIT, delimiter)));
-    }
-    lines ??= source.rawRange(chunk.after, chunk.last).map((values) => csvLine(values, delimiter));
-    await sink.write(lines.join(eol) + eol);
+    const whole = occurrences(chunk.text, RECORD) === chunk.count - 1 && occurrences(chunk.text, UNIT) === chunk.count * (headers.length - 1);
+    let text: string;
+    if (whole) text = chunk.text.replace(needsWork, fix).replaceAll(UNIT, delimiter).replaceAll(RECORD, eol);
+    else text = source.rawRange(chunk.after, chunk.last).map((values) => csvLine(values, delimiter)).join(eol);
+    await sink.write(text + eol);
     if (sink.closed) break;
   }
   return count;
