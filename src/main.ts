@@ -3,7 +3,7 @@ import { CommanderError, type Command } from 'commander';
 import { buildProgram, type Dispatch } from './cli.js';
 import { buildContext, detectLang, type GlobalOptions, type Io } from './context.js';
 import { EXIT, KimError } from './errors.js';
-import { hasMessage, translate, translator, type Lang, type MessageKey } from './ui/messages/index.js';
+import { translate, translator, type Lang, type MessageKey } from './ui/messages/index.js';
 
 function defaultIo(): Io {
   return {
@@ -122,4 +122,3 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
   return exitCode;
 }
 
-export { hasMessage };

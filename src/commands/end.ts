@@ -2,7 +2,7 @@ import type { Context } from '../context.js';
 import { requireFormat } from '../context.js';
 import { usageError } from '../errors.js';
 import { findCommunity } from '../core/community-ref.js';
-import { parseDate } from '../core/ids/date.js';
+import { parsePastDate } from '../core/ids/date.js';
 import { endCommunity } from '../core/numbering/end.js';
 import { renderJson, writeData } from '../ui/output.js';
 import { withDb } from './open.js';
@@ -16,9 +16,7 @@ export async function run(ctx: Context, args: string[], opts: EndOptions): Promi
   requireFormat(ctx, ['table', 'json']);
   if (!opts.reason?.trim()) throw usageError('end.needsReason');
   // Checked before the database is opened: a bad date changes nothing.
-  const date = opts.date === undefined ? ctx.today : parseDate(opts.date);
-  if (date === null) throw usageError('error.badDate', { value: opts.date });
-  if (date > ctx.today) throw usageError('end.futureDate', { date, today: ctx.today });
+  const date = parsePastDate(opts.date, ctx.today, 'end.futureDate');
   const ended = await withDb(ctx, {}, (db) => {
     const community = findCommunity(db, args[0] ?? '');
     return endCommunity(db, { communityId: community.id, date, reason: opts.reason!, operator: ctx.operator, today: ctx.today });

@@ -16,8 +16,3 @@ export function writeSetting(db: Db, key: string, value: unknown): void {
 export function deleteSetting(db: Db, key: string): void {
   db.prepare(`DELETE FROM settings WHERE key = ?`).run(key);
 }
-
-export function allSettings(db: Db): Map<string, unknown> {
-  const rows = db.prepare(`SELECT key, value FROM settings`).all() as { key: string; value: string }[];
-  return new Map(rows.map((r) => [r.key, JSON.parse(r.value)]));
-}

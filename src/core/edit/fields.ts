@@ -1,6 +1,6 @@
 import { usageError } from '../../errors.js';
 import { nikKey } from '../import/columns.js';
-import { parseDate } from '../ids/date.js';
+import { parsePastDate } from '../ids/date.js';
 import { personKey } from '../ids/names.js';
 import { parseNik } from '../ids/nik.js';
 import { parseAcknowledged, parseSex } from '../ids/values.js';
@@ -37,12 +37,7 @@ const isRequired = (f: EditField): f is (typeof REQUIRED)[number] => (REQUIRED a
 type Columns = Record<string, string | null>;
 
 /** A date a clerk typed: understood, and not after today (neither a birth nor a decree can be). */
-function pastDate(text: string, today: string): string {
-  const iso = parseDate(text);
-  if (iso === null) throw usageError('error.badDate', { value: text });
-  if (iso > today) throw usageError('edit.futureDate', { value: text, today });
-  return iso;
-}
+const pastDate = (text: string, today: string) => parsePastDate(text, today, 'edit.futureDate');
 
 /**
  * Turns one typed value into the columns it writes. Throws a usage error (exit 2, nothing
@@ -90,5 +85,3 @@ export function checkFieldValue(field: EditField, raw: string, today: string): v
   fieldColumns(field, raw, today);
 }
 
-export const isOfficerField = (f: string): f is OfficerField => (OFFICER_FIELDS as readonly string[]).includes(f);
-export const isCommunityField = (f: string): f is CommunityField => (COMMUNITY_FIELDS as readonly string[]).includes(f);

@@ -2,7 +2,7 @@ import { audit } from '../../db/audit.js';
 import { updateWithHistory } from '../../db/changes.js';
 import { writeTransaction, type Db } from '../../db/connection.js';
 import { usageError } from '../../errors.js';
-import { parseDate } from '../ids/date.js';
+import { parsePastDate } from '../ids/date.js';
 import { auditedChanges, diff, parseEdit, type EditValues, type FieldChange } from './change.js';
 import type { OfficerField } from './fields.js';
 
@@ -33,10 +33,7 @@ const STORED = `SELECT o.*, c.name AS community_name, c.number AS community_numb
 export function parseEnd(end: NonNullable<OfficerEditRequest['end']>, today: string): { date: string; reason: string } {
   const reason = end.reason.trim();
   if (!reason) throw usageError('edit.endNeedsReason');
-  const date = end.date?.trim() ? parseDate(end.date) : today;
-  if (date === null) throw usageError('error.badDate', { value: end.date });
-  if (date > today) throw usageError('edit.futureDate', { value: end.date, today });
-  return { date, reason };
+  return { date: parsePastDate(end.date, today, 'edit.futureDate'), reason };
 }
 
 /**

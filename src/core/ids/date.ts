@@ -1,3 +1,5 @@
+import { usageError } from '../../errors.js';
+
 /**
  * Dates as clerks write them: 14/06/2023, 14-06-2023, 14.06.2023, 2023-06-14, 14 Juni 2023,
  * 14 Jun 2023 (Indonesian or English month names, with the common abbreviations and the old
@@ -46,6 +48,19 @@ export function parseDate(text: string | null | undefined): string | null {
     [d, m, y] = [Number(match[1]), month, Number(match[3])];
   } else return null;
   return isValidDate(y, m, d) ? toIso(y, m, d) : null;
+}
+
+/**
+ * A date a clerk gave for something that has happened (a birth, a decree, an end): blank means
+ * today; text that is not a date, or a day after today, is refused (exit 2) with `futureKey`'s
+ * sentence for the latter.
+ */
+export function parsePastDate(text: string | undefined, today: string, futureKey: 'edit.futureDate' | 'end.futureDate'): string {
+  if (text === undefined || text.trim() === '') return today;
+  const iso = parseDate(text);
+  if (iso === null) throw usageError('error.badDate', { value: text });
+  if (iso > today) throw usageError(futureKey, { value: text, date: iso, today });
+  return iso;
 }
 
 /** The 4-digit years written inside a text, e.g. an SK number `400/89/425.106/2025`. */

@@ -2,9 +2,14 @@
  * Name keys: how two spellings of the same name are recognised as one. Case, accents,
  * punctuation and spacing never distinguish two KIMs or two officers.
  */
-export function foldText(text: string): string {
+/** "Dédi" → "Dedi": accents never distinguish two spellings of a name or a heading. */
+export function stripAccents(text: string): string {
   // Most names are plain ASCII: skip the Unicode work for them (it is the import's hot path).
-  let s = NON_ASCII.test(text) ? text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '') : text;
+  return NON_ASCII.test(text) ? text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '') : text;
+}
+
+export function foldText(text: string): string {
+  let s = stripAccents(text);
   s = s.toLowerCase();
   if (APOSTROPHES.test(s)) s = s.replace(APOSTROPHES_ALL, '');
   return s.replace(/[^a-z0-9]+/g, ' ').trim();

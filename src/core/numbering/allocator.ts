@@ -19,7 +19,7 @@ export class Allocator {
   private readonly numberTaken;
   private readonly communityTaken;
 
-  constructor(private readonly db: Db) {
+  constructor(db: Db) {
     this.lastOf = db.prepare(`SELECT last FROM number_sequences WHERE scope = ?`).pluck();
     this.saveLast = db.prepare(
       `INSERT INTO number_sequences (scope, last) VALUES (?, ?)

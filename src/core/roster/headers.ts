@@ -1,12 +1,11 @@
 import fs from 'node:fs';
 import { usageError } from '../../errors.js';
+import { stripAccents } from '../ids/names.js';
 import { COLUMN_TARGETS, type ColumnTarget } from './fields.js';
 
 /** Headings compare without case, accents, spaces or punctuation: "No. HP" = "NO HP" = "nohp". */
 export function headerKey(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+  return stripAccents(text)
     .toLowerCase()
     .replace(/[^a-z0-9]/g, '');
 }

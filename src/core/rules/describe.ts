@@ -35,9 +35,3 @@ export function describeFinding(t: Translate, finding: DescribableFinding): stri
   const rule = isRuleCode(finding.rule) ? ruleByCode(finding.rule) : undefined;
   return rule ? t(rule.description, values) : finding.rule;
 }
-
-/** The rule's description in the clerk's language, as `kim rules` lists it. */
-export function describeRule(t: Translate, code: string): string {
-  const rule = ruleByCode(code);
-  return rule ? t(rule.description) : code;
-}

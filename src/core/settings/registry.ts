@@ -13,10 +13,6 @@ import type { SettingDef } from './types.js';
  */
 const providers: (() => SettingDef[])[] = [() => officeSettings, () => numberingSettings, ruleSettings, () => importSettings as SettingDef[]];
 
-export function registerSettings(provider: () => SettingDef[]): void {
-  providers.push(provider);
-}
-
 export function settingDefs(): SettingDef[] {
   return providers.flatMap((p) => p());
 }

@@ -45,7 +45,3 @@ export function translate(lang: Lang, key: MessageKey, params: MessageParams = {
 }
 
 export const translator = (lang: Lang): Translate => (key, params) => translate(lang, key, params);
-
-export function allMessageKeys(): MessageKey[] {
-  return Object.keys(catalog) as MessageKey[];
-}

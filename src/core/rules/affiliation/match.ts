@@ -1,3 +1,4 @@
+import { stripAccents } from '../../ids/names.js';
 /**
  * Whole-word phrase matching on free text such as an occupation ("Guru PNS SDN 2", "Kader PAN").
  * Text is cut into segments at punctuation that separates ideas (commas, slashes, brackets), so
@@ -14,7 +15,7 @@ const WORD = /[\p{L}\p{N}]+/gu;
 const SEGMENT_BREAK = /[,;/()[\]|+&:]|\s-\s|\b(?:dan|serta)\b/giu;
 
 export function foldWord(word: string): string {
-  return word.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  return stripAccents(word).toLowerCase();
 }
 
 export function tokenize(text: string, offset = 0): Token[] {
