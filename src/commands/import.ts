@@ -67,8 +67,7 @@ export async function run(ctx: Context, files: string[], opts: ImportOpts): Prom
   const reason = (r: RejectedRow) => rejectionReason(ctx.t, r);
   if (opts.rejects && result.rejected.length > 0) {
     const target = path.resolve(ctx.io.cwd, opts.rejects);
-    const inFile = (r: RejectedRow) => `${ctx.t('import.rejectsRow')} ${r.row}: ${rejectionReason(ctx.t, r, { wholeNik: true })}`;
-    writeFileAtomic(target, rejectsCsv(result.rejected, inFile, ctx.t('import.rejectsHeader')));
+    writeFileAtomic(target, rejectsCsv(result.rejected, ctx.t));
     ctx.notice(ctx.t('import.rejectsWritten', { count: result.rejected.length, path: opts.rejects }));
   }
   render(ctx, result, reason, Boolean(opts.rejects));

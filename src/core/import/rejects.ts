@@ -20,13 +20,13 @@ export function rejectionReason(t: Translate, r: RejectedRow, options: { wholeNi
  * then the reason (with the row number) as a last column that the import ignores. UTF-8 with a
  * BOM and the source's delimiter, so Excel opens it as it opened the original.
  */
-export function rejectsCsv(rows: RejectedRow[], reason: (r: RejectedRow) => string, reasonHeading: string): string {
+export function rejectsCsv(rows: RejectedRow[], t: Translate): string {
   const delimiter = rows[0]?.delimiter ?? ',';
   const header = rows[0]?.header ?? [];
-  const records: string[][] = [[...header, reasonHeading]];
+  const records: string[][] = [[...header, t('import.rejectsHeader')]];
   for (const r of rows) {
-    const cells = r.cells.length >= header.length ? r.cells.slice(0, Math.max(header.length, r.cells.length)) : [...r.cells, ...Array(header.length - r.cells.length).fill('')];
-    records.push([...csvRecord(cells), reason(r)]);
+    const cells = r.cells.length >= header.length ? r.cells : [...r.cells, ...Array<string>(header.length - r.cells.length).fill('')];
+    records.push([...csvRecord(cells), `${t('import.rejectsRow')} ${r.row}: ${rejectionReason(t, r, { wholeNik: true })}`]);
   }
   return '\uFEFF' + stringify(records, { delimiter, record_delimiter: 'windows' });
 }

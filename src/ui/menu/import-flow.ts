@@ -86,7 +86,7 @@ function writeRejects(desk: Desk, file: string, result: ImportResult): string | 
   if (result.rejected.length === 0) return undefined;
   const { t } = desk;
   const target = path.join(path.dirname(file), `${path.basename(file, path.extname(file))}${t('guided.rejectsSuffix')}.csv`);
-  writeFileAtomic(target, rejectsCsv(result.rejected, (r) => `${t('import.rejectsRow')} ${r.row}: ${rejectionReason(t, r, { wholeNik: true })}`, t('import.rejectsHeader')));
+  writeFileAtomic(target, rejectsCsv(result.rejected, t));
   return target;
 }
 
