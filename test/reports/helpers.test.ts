@@ -61,13 +61,20 @@ describe('CSV records', () => {
     [['6', 'two\nlines', '\tx']],
     [['7', 'a\u001fb', 'c']],
     [['8', 'a\u001eb', 'c']],
+    [['10', 'Ñoño; Désa, "Kel."', 'Śrī']],
+    [['11', '-', '-1.']],
+    [['12', '-1..2', '-,5']],
+    [['13', '-1.000,50', '\r=x']],
+    [['14', '', '']],
+    [['15', ';', '"']],
+    [['16', 'é=1', '日本']],
   ])('the export writes %j exactly as csvLine does', async (values) => {
     for (const excel of [false, true]) {
       const written: string[] = [];
-      const sink: Sink = { write: async (t) => void written.push(t), close: async () => {}, abort: () => {}, closed: false };
+      const sink: Sink = { write: async (t) => void written.push(Buffer.from(t).toString('utf8')), close: async () => {}, abort: () => {}, closed: false };
       const rows = [values, ['9', 'plain', 'row']];
-      const text = rows.map((r) => r.join('\u001f')).join('\u001e');
-      await writeCsvStream(sink, ['a', 'b', 'c'], { chunks: [{ text, after: 0, last: 9, count: 2 }], rawRange: () => rows }, { excel });
+      const bytes = Buffer.from(rows.map((r) => r.join('\u001f')).join('\u001e'));
+      await writeCsvStream(sink, ['a', 'b', 'c'], { chunks: [{ bytes, after: 0, last: 9, count: 2 }], rawRange: () => rows }, { excel });
       const delimiter = excel ? ';' : ',';
       const eol = excel ? '\r\n' : '\n';
       expect(written.join('')).toBe((excel ? '\uFEFF' : '') + ['a', 'b', 'c'].join(delimiter) + eol + rows.map((r) => csvLine(r, delimiter)).join(eol) + eol);

@@ -3,14 +3,6 @@ import type { Db } from '../../db/connection.js';
 import { exportColumns, type ExportColumn, type ExportKind } from './export-columns.js';
 import { joinedChunkSql, jsonChunkSql, rawRangeSql, rawRowsSql } from './export-sql.js';
 
-/** A run of consecutive records as one text (see joinedChunkSql), after id `after` up to `last`. */
-export interface Chunk {
-  text: string;
-  after: number;
-  last: number;
-  count: number;
-}
-
 /** Records per chunk: large enough to spare the per-row hand-over, small enough to stay flat. */
 export const CHUNK_SIZE = 2000;
 
@@ -23,12 +15,12 @@ export interface ExportSource {
   kind: ExportKind;
   columns: ExportColumn[];
   count(): number;
-  /** The records in chunks, fields joined by U+001F, records by U+001E (see joinedChunkSql). */
-  joinedChunks(): IterableIterator<Chunk>;
+  /** The records in chunks of bytes, fields joined by U+001F, records by U+001E (see joinedChunkSql). */
+  joinedChunks(): IterableIterator<JoinedChunk>;
   /** The records of one chunk as separate values. */
   rawRange(after: number, last: number): unknown[][];
   /** The records in chunks of JSON objects joined by ",\n". */
-  jsonChunks(): IterableIterator<Chunk>;
+  jsonChunks(): IterableIterator<TextChunk>;
   /** Each record as values in column order; booleans as true/false. */
   raw(): IterableIterator<unknown[]>;
 }
@@ -38,12 +30,28 @@ const COUNT_SQL: Record<ExportKind, string> = {
   officers: 'SELECT count(*) FROM officers',
 };
 
-function* chunks(statement: Statement): Generator<Chunk> {
+/** A run of records as one text. */
+export interface TextChunk {
+  text: string;
+  count: number;
+}
+
+/** A run of records as UTF-8 bytes: fields joined by U+001F, records by U+001E. */
+export interface JoinedChunk {
+  bytes: Uint8Array;
+  /** The records are those after id `after`, up to `last`. */
+  after: number;
+  last: number;
+  count: number;
+}
+
+/** Runs a chunk statement (after id ?) until it finds no more records. */
+function* chunks<T extends { last: number | null; count: number }>(statement: Statement): Generator<T & { after: number; last: number }> {
   let after = 0;
   for (;;) {
-    const row = statement.get(after) as { text: string | null; last: number | null; count: number };
+    const row = statement.get(after) as T;
     if (row.count === 0 || row.last === null) return;
-    yield { text: row.text ?? '', after, last: row.last, count: row.count };
+    yield { ...row, after, last: row.last };
     after = row.last;
   }
 }
@@ -59,9 +67,9 @@ export function exportSource(db: Db, kind: ExportKind, options: { includeNik: bo
     kind,
     columns,
     count: () => db.prepare(COUNT_SQL[kind]).pluck().get() as number,
-    joinedChunks: () => chunks(db.prepare(joinedChunkSql(kind, options, CHUNK_SIZE))),
+    joinedChunks: () => chunks<{ bytes: Buffer; last: number | null; count: number }>(db.prepare(joinedChunkSql(kind, options, CHUNK_SIZE))),
     rawRange: (after, last) => db.prepare(rawRangeSql(kind, options)).raw(true).all(after, last) as unknown[][],
-    jsonChunks: () => chunks(db.prepare(jsonChunkSql(kind, options, CHUNK_SIZE))),
+    jsonChunks: () => chunks<{ text: string; last: number | null; count: number }>(db.prepare(jsonChunkSql(kind, options, CHUNK_SIZE))),
     *raw() {
       for (const row of db.prepare(rawRowsSql(kind, options)).raw(true).iterate()) yield typed(row as unknown[]);
     },

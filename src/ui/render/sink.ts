@@ -7,7 +7,7 @@ import path from 'node:path';
  * Writes wait for the destination to drain, so memory stays flat however large the export.
  */
 export interface Sink {
-  write(text: string): Promise<void>;
+  write(data: string | Uint8Array): Promise<void>;
   /** Finishes the output; for a file, renames it into place. */
   close(): Promise<void>;
   /** Gives up: for a file, removes the partial copy. */
@@ -45,9 +45,9 @@ export function stdoutSink(stdout: NodeJS.WritableStream): Sink {
     get closed() {
       return closed;
     },
-    async write(text) {
+    async write(data) {
       if (closed) return;
-      if (!stdout.write(text)) await drained(stdout);
+      if (!stdout.write(data)) await drained(stdout);
     },
     async close() {
       stdout.off('error', markClosed);
@@ -71,9 +71,9 @@ export function fileSink(file: string, mode = 0o644): Sink {
   };
   return {
     closed: false,
-    async write(text) {
+    async write(data) {
       check();
-      if (!stream.write(text)) await drained(stream);
+      if (!stream.write(data)) await drained(stream);
       check();
     },
     async close() {
