@@ -8,6 +8,7 @@ import type { ColumnTarget } from '../roster/fields.js';
 import type { ENCODINGS } from '../roster/encoding.js';
 import { readRoster, type RosterFile } from '../roster/reader.js';
 import type { Rejection } from '../roster/record.js';
+import { deferNikIndex } from './deferred-index.js';
 import { ImportSession, type CommunityOutcome, type Counts } from './session.js';
 
 export interface ImportOptions {
@@ -75,6 +76,7 @@ export async function importRosters(db: Db, options: ImportOptions): Promise<Imp
         .run(now, options.operator, JSON.stringify({ strict: options.strict, replaceRosters: options.replaceRosters, encoding: options.encoding, delimiter: options.delimiter }))
         .lastInsertRowid,
     );
+    const restoreIndex = deferNikIndex(db, options.files);
     const session = new ImportSession(db, batch, resolver, now, options.operator);
     const files: ImportResult['files'] = [];
     const rejected: RejectedRow[] = [];
@@ -117,6 +119,7 @@ export async function importRosters(db: Db, options: ImportOptions): Promise<Imp
       db.prepare(`UPDATE batches SET finished_at = ?, files = ?, counts = ?, last_change = ? WHERE id = ?`).run(
         new Date().toISOString(), JSON.stringify(fileRecords), JSON.stringify(counts), lastChange, batch,
       );
+      restoreIndex?.();
       audit(db, { operator: options.operator, action: 'import', entity: 'batch', entityId: batch, details: { files: fileRecords.map((f) => f.name), ...counts } });
       db.exec('COMMIT');
     } else {

@@ -89,7 +89,7 @@ export class ImportSession {
     private readonly now: string,
     operator: string,
   ) {
-    this.sql = new ImportStatements(db);
+    this.sql = new ImportStatements(db, now, batchId);
     this.sql.operator = operator;
   }
 
@@ -176,7 +176,7 @@ export class ImportSession {
       name: record.kim_name!, name_key: place.nameKey, village_key: place.villageKey, district_code: place.districtCode,
       village_code: place.villageCode, ...rowValues(record, COMMUNITY_FIELDS, derivedCommunity),
     };
-    const id = this.sql.insertCommunity(values, this.now, this.batchId);
+    const id = this.sql.insertCommunity(values);
     this.status.set(id, 'created');
     this.counts.communities.created++;
     const state = new CommunityState(id, pickKept(values), this.outcomeOf(id, record.kim_name!, place.village, 'created'));
@@ -198,7 +198,7 @@ export class ImportSession {
     const all = number ? { ...changes, number } : changes;
     if (all) {
       if (this.status.get(id) !== 'created') this.markUpdated(state);
-      this.sql.updateCommunity(id, all, this.now, this.batchId);
+      this.sql.updateCommunity(id, all);
       Object.assign(state.values, pickKept(all));
     } else if (!this.status.has(id)) {
       this.status.set(id, 'unchanged');
@@ -267,7 +267,7 @@ export class ImportSession {
   private writeOfficer(community: CommunityState, incoming: OfficerValues, found: OfficerRow | undefined, row: number): null {
     const roster = community.roster!;
     if (!found) {
-      const id = this.sql.insertOfficer(community.id, incoming, this.now, this.batchId);
+      const id = this.sql.insertOfficer(community.id, incoming);
       roster.add(Object.assign(incoming, { id, ended_at: null, created_batch: this.batchId }) as unknown as OfficerRow);
       this.touchedInFile.set(id, row);
       this.counts.officers.created++;
@@ -300,7 +300,7 @@ export class ImportSession {
         this.existingOfficers.set(found.id, 'updated');
       }
     }
-    this.sql.updateOfficer(found.id, changes, this.now, this.batchId);
+    this.sql.updateOfficer(found.id, changes);
     roster.update(found, changes);
     return null;
   }

@@ -22,6 +22,11 @@ const COMMUNITY_INSERT_COLUMNS = [
 const UPDATABLE_COMMUNITY = [...COMMUNITY_COLUMNS].filter((c) => c !== 'ended_at' && c !== 'end_reason');
 const UPDATABLE_OFFICER = [...OFFICER_COLUMNS];
 
+/** A string as an SQL literal. */
+function sqlText(s: string): string {
+  return `'${s.replaceAll("'", "''")}'`;
+}
+
 /** The import's prepared statements, prepared once per import. */
 export class ImportStatements {
   readonly findCommunity: Statement;
@@ -37,7 +42,14 @@ export class ImportStatements {
   private readonly officerBeforeStmt: Statement;
   private readonly updates = new Map<string, Statement>();
 
-  constructor(private readonly db: Db) {
+  constructor(
+    private readonly db: Db,
+    private readonly now: string,
+    private readonly batch: number,
+  ) {
+    // The time and batch are the same on every row of an import: written into the statement
+    // once, they are not bound a million times (a tenth of each officer insert).
+    const stamp = `${sqlText(now)}, ${sqlText(now)}, ${Math.trunc(batch)}, ${Math.trunc(batch)}`;
     this.findCommunity = db.prepare(`SELECT * FROM communities WHERE village_key = ? AND name_key = ?`);
     this.officersOf = db.prepare(`SELECT * FROM officers WHERE community_id = ?`);
     this.activeOfficers = db.prepare(`SELECT id FROM officers WHERE community_id = ? AND ended_at IS NULL`);
@@ -48,27 +60,25 @@ export class ImportStatements {
     );
     this.insertCommunityStmt = db.prepare(
       `INSERT INTO communities (${COMMUNITY_INSERT_COLUMNS.join(', ')}, created_at, updated_at, created_batch, last_batch)
-       VALUES (${COMMUNITY_INSERT_COLUMNS.map((c) => '@' + c).join(', ')}, @now, @now, @batch, @batch)`,
+       VALUES (${COMMUNITY_INSERT_COLUMNS.map(() => '?').join(', ')}, ${stamp})`,
     );
     this.insertOfficerStmt = db.prepare(
       `INSERT INTO officers (community_id, ${OFFICER_INSERT_COLUMNS.join(', ')}, created_at, updated_at, created_batch, last_batch)
-       VALUES (?, ${OFFICER_INSERT_COLUMNS.map(() => '?').join(', ')}, ?, ?, ?, ?)`,
+       VALUES (?, ${OFFICER_INSERT_COLUMNS.map(() => '?').join(', ')}, ${stamp})`,
     );
     this.communityBeforeStmt = db.prepare(`SELECT ${UPDATABLE_COMMUNITY.join(', ')} FROM communities WHERE id = ?`);
     this.officerBeforeStmt = db.prepare(`SELECT ${UPDATABLE_OFFICER.join(', ')} FROM officers WHERE id = ?`);
   }
 
-  insertCommunity(values: Record<string, unknown>, now: string, batch: number): number {
-    const params: Record<string, unknown> = { now, batch };
-    for (const c of COMMUNITY_INSERT_COLUMNS) params[c] = values[c] ?? null;
-    return Number(this.insertCommunityStmt.run(params).lastInsertRowid);
+  insertCommunity(values: Record<string, unknown>): number {
+    return Number(this.insertCommunityStmt.run(COMMUNITY_INSERT_COLUMNS.map((c) => values[c] ?? null)).lastInsertRowid);
   }
 
-  insertOfficer(communityId: number, v: OfficerValues, now: string, batch: number): number {
+  insertOfficer(communityId: number, v: OfficerValues): number {
     return Number(
       this.insertOfficerStmt.run(
         communityId, v.name, v.name_key, v.nik, v.nik_key, v.role, v.birth_place, v.birth_date, v.birth_date_iso, v.gender,
-        v.sex, v.occupation, v.nip, v.party, v.ngo, v.phone, v.address, now, now, batch, batch,
+        v.sex, v.occupation, v.nip, v.party, v.ngo, v.phone, v.address,
       ).lastInsertRowid,
     );
   }
@@ -86,16 +96,16 @@ export class ImportStatements {
     return this.officerBeforeStmt.get(id) as Record<string, unknown>;
   }
 
-  updateCommunity(id: number, changes: Record<string, unknown>, now: string, batch: number): void {
-    this.update('communities', COMMUNITY_COLUMNS, id, changes, now, batch);
+  updateCommunity(id: number, changes: Record<string, unknown>): void {
+    this.update('communities', COMMUNITY_COLUMNS, id, changes);
   }
 
-  updateOfficer(id: number, changes: Record<string, unknown>, now: string, batch: number): void {
-    this.update('officers', OFFICER_COLUMNS, id, changes, now, batch);
+  updateOfficer(id: number, changes: Record<string, unknown>): void {
+    this.update('officers', OFFICER_COLUMNS, id, changes);
   }
 
   /** Column names come from a fixed list, never from the file; statements are cached per column set. */
-  private update(table: string, allowed: Set<string>, id: number, changes: Record<string, unknown>, now: string, batch: number): void {
+  private update(table: string, allowed: Set<string>, id: number, changes: Record<string, unknown>): void {
     const columns = Object.keys(changes).filter((c) => allowed.has(c)).sort();
     const key = `${table}:${columns.join(',')}`;
     let stmt = this.updates.get(key);
@@ -105,7 +115,7 @@ export class ImportStatements {
       );
       this.updates.set(key, stmt);
     }
-    const params: Record<string, unknown> = { __now: now, __batch: batch, __id: id };
+    const params: Record<string, unknown> = { __now: this.now, __batch: this.batch, __id: id };
     for (const c of columns) params[c] = changes[c];
     stmt.run(params);
   }
