@@ -72,6 +72,24 @@ describe('header quirks', () => {
     ]);
   });
 
+  // Files pasted one under another, or a sheet with its heading on every printed page.
+  it.each([
+    ['as it was', 'Nama KIM'],
+    ['in capitals', 'NAMA KIM'],
+    ['with spaces and a tab around', ' \tnama kim  '],
+    ['after a no-break space', '\u00a0Nama KIM'],
+  ])('skips the header row repeated further down, %s', (_, first) => {
+    const dir = freshDir();
+    const again = [first, ...HEADER.slice(1)];
+    const file = writeRoster(dir, 'again.csv', [HEADER, officer(1), again, officer(2), officer(3)]);
+    const r = kimJson(['import', file], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.json.rejected).toEqual([]);
+    expect(query(dir, `SELECT c.name AS kim, o.name FROM officers o JOIN communities c ON c.id = o.community_id ORDER BY o.id`)).toEqual(
+      [1, 2, 3].map((n) => ({ kim: 'KIM Maju Bersama', name: `Pengurus ${n}` })),
+    );
+  });
+
   it('finds the header under a title row, and maps an odd heading with --map', () => {
     const dir = freshDir();
     const text = 'DAFTAR PENGURUS KIM KOTA PROBOLINGGO\n\nNama KIM,Kecamatan,Kelurahan,Nama,Kerjaan Utama\nKIM A,Mayangan,Jati,Budi,Guru PNS\n';

@@ -34,9 +34,23 @@ export function toIso(year: number, month: number, day: number): string {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+// A roster repeats the same dates (a birthday, an SK date on every row of its KIM), and there are
+// only some 40,000 days in a century of birthdays: remembering answers spares most of the parsing.
+const parsed = new Map<string, string | null>();
+const PARSED_MAX = 50_000;
+
 /** The ISO date (YYYY-MM-DD) a clerk meant, or null when the text is not a date. */
 export function parseDate(text: string | null | undefined): string | null {
   if (!text) return null;
+  const known = parsed.get(text);
+  if (known !== undefined) return known;
+  if (parsed.size >= PARSED_MAX) parsed.clear();
+  const iso = parseDateText(text);
+  parsed.set(text, iso);
+  return iso;
+}
+
+function parseDateText(text: string): string | null {
   const s = text.trim().toLowerCase().replace(WEEKDAY, '').replace(/\s+/g, ' ');
   let y: number, m: number, d: number;
   let match = NUMERIC_DMY.exec(s);

@@ -40,6 +40,20 @@ export type RosterSink = {
 const DELIMITERS: Record<string, string> = { auto: 'auto', ',': ',', ';': ';', tab: '\t', '\\t': '\t', '\t': '\t', '|': '|', comma: ',', semicolon: ';', pipe: '|' };
 const HEADER_SEARCH_ROWS = 10;
 
+/**
+ * The first character after ASCII white space, lower-cased, when it is ASCII; -1 otherwise (none,
+ * or one that trim() or toLowerCase() may treat in ways only the full comparison knows).
+ */
+function firstLetter(text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || (c >= 9 && c <= 13)) continue;
+    if (c >= 128) return -1;
+    return c >= 65 && c <= 90 ? c + 32 : c;
+  }
+  return -1;
+}
+
 export function parseDelimiterOption(text: string | undefined): string {
   const d = DELIMITERS[(text ?? 'auto').trim().toLowerCase()] ?? DELIMITERS[text ?? ''];
   if (!d) throw usageError('import.badDelimiter', { value: text ?? '' });
@@ -123,7 +137,13 @@ export async function readRoster(file: string, options: ReadOptions, sink: Roste
    */
   const isHeaderAgain = (cells: string[]) => {
     const header = info!.header;
-    if (cells[0]?.trim().toLowerCase() !== header[0]!.toLowerCase()) return false;
+    const first = cells[0];
+    if (first === undefined) return false;
+    // Most rows differ in their first (ASCII) letter: no string is made for them.
+    const a = firstLetter(first);
+    const b = firstLetter(header[0]!);
+    if (a >= 0 && b >= 0 && a !== b) return false;
+    if (first.trim().toLowerCase() !== header[0]!.toLowerCase()) return false;
     const width = Math.max(cells.length, header.length);
     for (let i = 1; i < width; i++) if ((cells[i] ?? '').trim().toLowerCase() !== (header[i] ?? '').toLowerCase()) return false;
     return true;
