@@ -15,7 +15,8 @@ import { runValidation } from '../dist/core/rules/validate.js';
 
 const OUT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'out');
 const PER_KIM = 10;
-const TARGET_SECONDS = 30;
+// The hardening target: a whole-office validation of 1,000,000 officers in at most 3 s.
+const TARGET_SECONDS = 3;
 const ROLES = ['Ketua', 'Sekretaris', 'Bendahara', 'Anggota', 'Anggota', 'Bidang Pengumpulan Informasi', 'Anggota', 'Anggota', 'Anggota', 'Anggota'];
 const JOBS = ['Petani', 'Nelayan', 'Pedagang', 'Wiraswasta', 'Ibu Rumah Tangga', 'Mahasiswa', 'Guru Honorer', 'Karyawan Swasta'];
 

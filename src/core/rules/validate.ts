@@ -115,7 +115,7 @@ export function runValidation(db: Db, options: ValidationOptions): ValidationRun
       if (current) checked.set(current.id, checkCommunity(rules, current, roster, env, t));
       roster = [];
     };
-    for (const o of officerRows(db, scope)) {
+    for (const o of officerRows(db, communities.map((c) => c.id))) {
       officerCount++;
       if (o.community_id !== current?.id) {
         flush();
