@@ -1,4 +1,5 @@
 import { usageError } from '../../errors.js';
+import { own } from './own.js';
 
 /**
  * Dates as clerks write them: 14/06/2023, 14-06-2023, 14.06.2023, 2023-06-14, 14 Juni 2023,
@@ -46,7 +47,8 @@ export function parseDate(text: string | null | undefined): string | null {
   if (known !== undefined) return known;
   if (parsed.size >= PARSED_MAX) parsed.clear();
   const iso = parseDateText(text);
-  parsed.set(text, iso);
+  // The key outlives its row: a copy, so it does not pin the file chunk it came from.
+  parsed.set(own(text), iso);
   return iso;
 }
 

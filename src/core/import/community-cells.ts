@@ -1,3 +1,4 @@
+import { own } from '../ids/own.js';
 import type { RosterRecord } from '../roster/fields.js';
 
 /** The roster fields that belong to the community, in a fixed order. */
@@ -12,14 +13,6 @@ export function sameCommunityCells(raw: string[], record: RosterRecord): boolean
   return true;
 }
 
-/**
- * A copy that does not pin the file chunk it was cut from: V8 keeps a slice's whole parent
- * string alive, and a community state lives for the whole import.
- */
-export function own(s: string): string {
-  // Slicing a fresh concatenation copies the characters into a new flat string.
-  return s.length < 13 ? s : (' ' + s).slice(1);
-}
 
 /** What a community state keeps of its stored values: only what change detection compares. */
 const KEPT = ['village_key', 'name_key', 'number', 'regency_text', 'district_text', 'village_text', 'address', 'sk_number', 'sk_date', 'sk_date_iso', 'sk_issuer', 'acknowledged', 'founded_date', 'founded_date_iso'];

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import type { Db } from '../../db/connection.js';
 
+/** The page cache while the index is built, in KiB (negative: SQLite's unit for KiB). */
+const SORT_CACHE_KIB = -16384;
 /** Fewer officers than this are cheaper to index one by one. */
 const MIN_ROWS = 50_000;
 /** A roster row is rarely shorter than this many bytes, so bytes / this over-estimates rows a little. */
@@ -22,5 +24,15 @@ export function deferNikIndex(db: Db, files: string[]): (() => void) | undefined
   const index = db.prepare(`SELECT sql FROM sqlite_master WHERE type = 'index' AND name = 'officers_nik'`).get() as { sql: string } | undefined;
   if (!index) return undefined;
   db.exec('DROP INDEX officers_nik');
-  return () => db.exec(index.sql);
+  return () => {
+    // SQLite's sorter may use as much memory as the page cache; a smaller cache while it sorts
+    // keeps the import within its memory budget.
+    const cache = db.pragma('cache_size', { simple: true }) as number;
+    db.pragma(`cache_size = ${SORT_CACHE_KIB}`);
+    try {
+      db.exec(index.sql);
+    } finally {
+      db.pragma(`cache_size = ${Math.trunc(cache)}`);
+    }
+  };
 }

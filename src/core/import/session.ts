@@ -9,7 +9,8 @@ import {
 } from './columns.js';
 import { ImportStatements, type OfficerRow } from './statements.js';
 import { Roster, TouchedRows } from './officer-index.js';
-import { communityCells, own, pickKept, sameCommunityCells } from './community-cells.js';
+import { own } from '../ids/own.js';
+import { communityCells, pickKept, sameCommunityCells } from './community-cells.js';
 
 export interface Counts {
   communities: { created: number; updated: number; unchanged: number };
