@@ -122,7 +122,11 @@ console.log(
 );
 for (const f of [kimCsv, sqliteCsv]) fs.rmSync(f, { force: true });
 
-const bench = (measure, value, target) => console.log(`BENCH ${JSON.stringify({ measure, value: Number(value.toFixed(2)), target, better: 'lower' })}`);
+// The issue sets these targets at 1,000,000 officers; on smaller files Node's own start-up (about
+// 0.1 s, against the sqlite3 shell's few milliseconds) is most of kim's time.
+const note = officers < 1_000_000 ? 'target set at 1,000,000 officers' : undefined;
+const bench = (measure, value, target) =>
+  console.log(`BENCH ${JSON.stringify({ measure, value: Number(value.toFixed(2)), target, better: 'lower', note: target ? note : undefined })}`);
 bench('report recap: kim / sqlite3', recapRatio, TARGET_RECAP);
 bench('report recap, kim (s)', recap.kim);
 bench('export officers: kim / sqlite3 -csv', exportRatio, TARGET_EXPORT);
