@@ -2,8 +2,9 @@
 //
 // Seeds bench/out/validate-<N>.sqlite directly with better-sqlite3 (Kota Probolinggo's villages,
 // mostly clean KIMs with a realistic sprinkle of problems: ASN and party officers, mangled NIKs,
-// missing roles, bad phones, shared NIKs), then times runValidation from dist/ over all of it:
-// the full pass, storing every finding and result in one transaction. Run `npx tsc -p .` first.
+// missing roles, bad phones, shared NIKs), then times runValidationInParallel from dist/ over all of it:
+// the full pass as `kim validate` runs it (two threads for a large office), storing every finding
+// and result in one transaction. Run `npx tsc -p .` first.
 // Under bench/run.js (BENCH_DB set) it validates the database `kim import` just filled instead.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../dist/db/connection.js';
 import { storeRegencyReference } from '../dist/db/regions.js';
 import { loadRegencyReference } from '../dist/core/regions/reference.js';
-import { runValidation } from '../dist/core/rules/validate.js';
+import { runValidationInParallel } from '../dist/core/rules/validate.js';
 
 const OUT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'out');
 const PER_KIM = 10;
@@ -86,7 +87,7 @@ if (!file) {
 
 const db = openDatabase(file, { operator: 'bench' });
 const started = process.hrtime.bigint();
-const run = runValidation(db, { today: '2026-11-23', operator: 'bench' });
+const run = await runValidationInParallel(db, { today: '2026-11-23', operator: 'bench', lang: 'en' });
 const seconds = Number(process.hrtime.bigint() - started) / 1e9;
 db.close();
 const { summary } = run;

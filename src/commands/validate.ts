@@ -4,7 +4,7 @@ import { officeRegencyCode } from '../db/regions.js';
 import { findCommunities } from '../core/community-ref.js';
 import { loadRuleConfig } from '../core/rules/config.js';
 import { findDistrictCode } from '../core/rules/scope.js';
-import { runValidation, type Finding, type ValidationRun } from '../core/rules/validate.js';
+import { runValidationInParallel, type Finding, type ValidationRun } from '../core/rules/validate.js';
 import type { Dataset } from '../ui/render/dataset.js';
 import { renderTable } from '../ui/render/table.js';
 import { emit, writeData } from '../ui/output.js';
@@ -17,7 +17,7 @@ interface ValidateOptions {
 
 export async function run(ctx: Context, args: string[], opts: ValidateOptions): Promise<number> {
   requireFormat(ctx, ['table', 'json', 'csv']);
-  const result = await withDb(ctx, {}, (db) => {
+  const result = await withDb(ctx, {}, async (db) => {
     const districtCode = opts.district ? findDistrictCode(db, opts.district) : undefined;
     let communityIds = args.length ? findCommunities(db, args).map((c) => c.id) : undefined;
     if (communityIds && districtCode) {
@@ -25,7 +25,7 @@ export async function run(ctx: Context, args: string[], opts: ValidateOptions): 
       communityIds = communityIds.filter((id) => inDistrict.get(id, districtCode));
     }
     if (!officeRegencyCode(db) && loadRuleConfig(db).enabled['LEG-REGION']) ctx.warn(ctx.t('validate.noRegency'));
-    return runValidation(db, { communityIds, districtCode, today: ctx.today, operator: ctx.operator, t: ctx.t });
+    return runValidationInParallel(db, { communityIds, districtCode, today: ctx.today, operator: ctx.operator, t: ctx.t, lang: ctx.lang });
   });
   const shown = opts.severity === 'error' ? result.findings.filter((f) => f.severity === 'error') : result.findings;
   if (ctx.format === 'table') writeData(ctx, renderGrouped(ctx, result, shown));

@@ -1,9 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { dump } from '../admin/setup.js';
-import { FIXTURES, ROOT, kim, kimJson, tempDir } from '../helpers/cli.js';
+import { FIXTURES, kim, kimJson, tempDir } from '../helpers/cli.js';
+import { generatedRoster } from '../helpers/roster.js';
 import { sleep, startKim, type Running } from './processes.js';
 
 const ROWS = 100_000;
@@ -70,9 +70,7 @@ describe('imports killed with SIGKILL', () => {
     expect(kimJson(['number'], { cwd: dir }).json.assigned.length).toBeGreaterThan(0);
     const before = dump(db);
 
-    const roster = path.join(dir, 'roster-100k.csv');
-    const gen = spawnSync(process.execPath, [path.join(ROOT, 'bench/generate-roster.js'), '--rows', String(ROWS), '--out', roster], { encoding: 'utf8' });
-    expect(gen.status, gen.stderr).toBe(0);
+    const roster = generatedRoster(dir, ROWS);
     const size = fs.statSync(roster).size;
 
     const moments: [string, (p: Probe) => boolean][] = [

@@ -1,9 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ROOT, kim, kimJson, tempDir } from '../helpers/cli.js';
+import { kim, kimJson, tempDir } from '../helpers/cli.js';
+import { generatedRoster } from '../helpers/roster.js';
 
 const ROWS = 250_000;
 
@@ -16,9 +16,7 @@ describe('a large roster', () => {
 
   it('imports whole within the import thread’s capped heap, and rebuilds the NIK index it set aside', () => {
     expect(kim(['init', '--regency', '35.74'], { cwd: dir }).code).toBe(0);
-    const roster = path.join(dir, 'roster.csv');
-    const gen = spawnSync(process.execPath, [path.join(ROOT, 'bench/generate-roster.js'), '--rows', String(ROWS), '--out', roster], { encoding: 'utf8' });
-    expect(gen.status, gen.stderr).toBe(0);
+    const roster = generatedRoster(dir, ROWS);
     expect(fs.statSync(roster).size).toBeGreaterThan(45 * 2 ** 20);
 
     const r = kimJson(['import', roster], { cwd: dir });

@@ -1,6 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
+import { ROOT } from './cli.js';
 
 export const HEADER = ['Nama KIM', 'Kecamatan', 'Desa/Kelurahan', 'No. SK', 'Tgl SK', 'Diketahui Lurah', 'Nama Pengurus', 'Jabatan', 'NIK', 'Tanggal Lahir', 'L/P', 'Pekerjaan'];
 
@@ -56,5 +58,13 @@ export function writeRoster(dir: string, name: string, rows: string[][], o: Writ
 export function writeRaw(dir: string, name: string, content: string | Buffer): string {
   const file = path.join(dir, name);
   fs.writeFileSync(file, content);
+  return file;
+}
+
+/** A roster of `rows` officers (ten per KIM) from the benchmark's generator, written into `dir`. */
+export function generatedRoster(dir: string, rows: number): string {
+  const file = path.join(dir, `roster-${rows}.csv`);
+  const gen = spawnSync(process.execPath, [path.join(ROOT, 'bench/generate-roster.js'), '--rows', String(rows), '--out', file], { encoding: 'utf8' });
+  if (gen.status !== 0) throw new Error(`bench/generate-roster.js failed: ${gen.stderr}`);
   return file;
 }

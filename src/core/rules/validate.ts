@@ -12,10 +12,11 @@
  */
 import { audit } from '../../db/audit.js';
 import { writeTransaction, type Db } from '../../db/connection.js';
-import { translator, type Translate } from '../../ui/messages/index.js';
+import { translator, type Lang, type Translate } from '../../ui/messages/index.js';
 import { RULES } from './catalog.js';
 import { checkCommunities, checkCommunity, officerFindings, type Checked, type Finding } from './check.js';
 import { loadRuleConfig } from './config.js';
+import { checkInWorker } from './parallel.js';
 import { buildEnv, selectCommunities, type Scope } from './scope.js';
 import type { CheckEnv, CommunityRecord, OfficerRecord, Rule, RuleCode } from './types.js';
 
@@ -116,4 +117,46 @@ export function runValidation(db: Db, options: ValidationOptions): ValidationRun
     const p = plan(db, options);
     return store(db, p, checkCommunities(db, p.rules, p.communities, p.env, t), options, t);
   });
+}
+
+/** Below this many communities a second thread costs more to start than it saves. */
+const PARALLEL_MIN = 10_000;
+
+/**
+ * runValidation as `kim validate` runs it: for a large office, a second thread checks the first
+ * half of the communities while this one checks the rest, and this one then stores it all in the
+ * same transaction. The results are the same, in the same order; on two cores a million officers
+ * take about half the time.
+ */
+export async function runValidationInParallel(db: Db, options: ValidationOptions & { lang: Lang }): Promise<ValidationRun> {
+  const t = options.t ?? translator(options.lang);
+  db.exec('BEGIN IMMEDIATE');
+  let helper: ReturnType<typeof checkInWorker> | undefined;
+  try {
+    const p = plan(db, options);
+    let pass: { checked: Map<number, Checked>; officers: number };
+    if (p.communities.length < PARALLEL_MIN) pass = checkCommunities(db, p.rules, p.communities, p.env, t);
+    else {
+      const half = Math.floor(p.communities.length / 2);
+      helper = checkInWorker({
+        dbPath: db.name,
+        busyTimeoutMs: db.pragma('busy_timeout', { simple: true }) as number,
+        communityIds: p.communities.slice(0, half).map((c) => c.id),
+        today: options.today,
+        lang: options.lang,
+        nikCommunities: [...p.env.nikCommunities],
+      });
+      const mine = checkCommunities(db, p.rules, p.communities.slice(half), p.env, t);
+      const theirs = await helper.result;
+      pass = { checked: new Map([...theirs.checked, ...mine.checked]), officers: theirs.officers + mine.officers };
+    }
+    const run = store(db, p, pass, options, t);
+    db.exec('COMMIT');
+    return run;
+  } catch (error) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw error;
+  } finally {
+    await helper?.stop();
+  }
 }
