@@ -5,7 +5,7 @@ import { RULES } from './catalog.js';
 import { checkCommunities } from './check.js';
 import { loadRuleConfig } from './config.js';
 import { buildEnv, selectCommunities } from './scope.js';
-import type { CheckInput, CheckOutput } from './parallel.js';
+import { firstHalf, type CheckInput, type CheckOutput } from './parallel.js';
 
 const input = workerData as CheckInput;
 const post = (m: CheckOutput) => parentPort!.postMessage(m);
@@ -16,10 +16,10 @@ try {
     // It reads its half once, in order: a small page cache does, and keeps two threads' memory down.
     db.pragma('cache_size = -8192');
     const config = loadRuleConfig(db);
-    const env = buildEnv(db, config, { communityIds: [] }, input.today, new Map(input.nikCommunities));
-    const communities = selectCommunities(db, { communityIds: input.communityIds });
+    const env = buildEnv(db, config, input.scope, input.today);
+    const all = selectCommunities(db, input.scope);
     const rules = RULES.filter((r) => config.enabled[r.code]);
-    const { checked, officers } = checkCommunities(db, rules, communities, env, translator(input.lang));
+    const { checked, officers } = checkCommunities(db, rules, firstHalf(all), env, translator(input.lang));
     post({ ok: true, checked: [...checked], officers });
   } finally {
     db.close();

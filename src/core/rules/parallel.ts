@@ -1,23 +1,29 @@
 import { Worker } from 'node:worker_threads';
 import type { Lang } from '../../ui/messages/index.js';
 import type { Checked } from './check.js';
+import type { Scope } from './scope.js';
 
 export interface CheckInput {
   dbPath: string;
   busyTimeoutMs: number;
-  communityIds: number[];
+  /** The run's scope: the thread selects its communities itself, the first half of them. */
+  scope: Scope;
   today: string;
   lang: Lang;
-  /** The main thread's duplicate-NIK map: both halves judge ADM-DUP-NIK against the same one. */
-  nikCommunities: [string, { id: number; name: string }[]][];
+}
+
+/** The communities the second thread checks; the caller checks the rest. */
+export function firstHalf<T>(communities: T[]): T[] {
+  return communities.slice(0, Math.floor(communities.length / 2));
 }
 
 export type CheckOutput = { ok: true; checked: [number, Checked][]; officers: number } | { ok: false; message: string; stack?: string };
 
 /**
- * Runs the checking pass over some communities in a second thread, on its own connection. The
- * caller holds the write lock (BEGIN IMMEDIATE) before starting it, so no one can commit in
- * between and both threads read the same data.
+ * Runs the checking pass over the first half of the scope's communities in a second thread, on
+ * its own connection. The caller holds the write lock (BEGIN IMMEDIATE) before starting it, so no
+ * one can commit in between: both threads read the same data, select the same communities and
+ * find the same duplicate NIKs, each on its own, at the same time.
  */
 export function checkInWorker(input: CheckInput): { result: Promise<{ checked: Map<number, Checked>; officers: number }>; stop(): Promise<number> } {
   const worker = new Worker(new URL('./check-worker.js', import.meta.url), { workerData: input, resourceLimits: { maxOldGenerationSizeMb: 192, maxYoungGenerationSizeMb: 48 } });

@@ -39,6 +39,11 @@ export function selectCommunities(db: Db, scope: Scope): CommunityRecord[] {
   });
 }
 
+export function countCommunities(db: Db, scope: Scope): number {
+  const { where, params } = scopeWhere(scope);
+  return db.prepare(`SELECT count(*) FROM communities c WHERE ${where}`).pluck().get(params) as number;
+}
+
 /** Communities whose officers are read with one statement: enough to spare the per-row hand-over. */
 const PAGE = 500;
 

@@ -16,8 +16,8 @@ import { translator, type Lang, type Translate } from '../../ui/messages/index.j
 import { RULES } from './catalog.js';
 import { checkCommunities, checkCommunity, officerFindings, type Checked, type Finding } from './check.js';
 import { loadRuleConfig } from './config.js';
-import { checkInWorker } from './parallel.js';
-import { buildEnv, selectCommunities, type Scope } from './scope.js';
+import { checkInWorker, firstHalf } from './parallel.js';
+import { buildEnv, countCommunities, selectCommunities, type Scope } from './scope.js';
 import type { CheckEnv, CommunityRecord, OfficerRecord, Rule, RuleCode } from './types.js';
 
 export type { Finding } from './check.js';
@@ -133,20 +133,16 @@ export async function runValidationInParallel(db: Db, options: ValidationOptions
   db.exec('BEGIN IMMEDIATE');
   let helper: ReturnType<typeof checkInWorker> | undefined;
   try {
+    const scope: Scope = { communityIds: options.communityIds, districtCode: options.districtCode };
+    if (countCommunities(db, scope) >= PARALLEL_MIN) {
+      const busyTimeoutMs = db.pragma('busy_timeout', { simple: true }) as number;
+      helper = checkInWorker({ dbPath: db.name, busyTimeoutMs, scope, today: options.today, lang: options.lang });
+    }
     const p = plan(db, options);
     let pass: { checked: Map<number, Checked>; officers: number };
-    if (p.communities.length < PARALLEL_MIN) pass = checkCommunities(db, p.rules, p.communities, p.env, t);
+    if (!helper) pass = checkCommunities(db, p.rules, p.communities, p.env, t);
     else {
-      const half = Math.floor(p.communities.length / 2);
-      helper = checkInWorker({
-        dbPath: db.name,
-        busyTimeoutMs: db.pragma('busy_timeout', { simple: true }) as number,
-        communityIds: p.communities.slice(0, half).map((c) => c.id),
-        today: options.today,
-        lang: options.lang,
-        nikCommunities: [...p.env.nikCommunities],
-      });
-      const mine = checkCommunities(db, p.rules, p.communities.slice(half), p.env, t);
+      const mine = checkCommunities(db, p.rules, p.communities.slice(firstHalf(p.communities).length), p.env, t);
       const theirs = await helper.result;
       pass = { checked: new Map([...theirs.checked, ...mine.checked]), officers: theirs.officers + mine.officers };
     }
