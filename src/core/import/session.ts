@@ -5,12 +5,12 @@ import type { RegionResolver } from '../regions/resolve.js';
 import type { RosterRecord } from '../roster/fields.js';
 import type { Rejection } from '../roster/record.js';
 import {
-  COMMUNITY_FIELDS, COMMUNITY_IDENTITY_COLUMNS, derivedCommunity, officerChanges, officerValues, rowValues, type OfficerValues,
+  COMMUNITY_FIELDS, COMMUNITY_IDENTITY_COLUMNS, derivedCommunity, officerChanges, rowValues, type OfficerValues,
 } from './columns.js';
 import { ImportStatements, type OfficerRow } from './statements.js';
 import { Roster, TouchedRows } from './officer-index.js';
 import { own } from '../ids/own.js';
-import { communityCells, pickKept, sameCommunityCells } from './community-cells.js';
+import { pickKept } from './community-cells.js';
 
 export interface Counts {
   communities: { created: number; updated: number; unchanged: number };
@@ -32,8 +32,8 @@ export interface CommunityOutcome {
 class CommunityState {
   /** The officers of this community, read once when it comes up: no query per row. */
   roster: Roster | undefined = undefined;
-  /** The community cells of the last row applied (copies, see `own`). */
-  raw: string[] | undefined = undefined;
+  /** The community signature of the last row applied (see communitySignature). */
+  signature: string | undefined = undefined;
 
   constructor(
     readonly id: number,
@@ -107,26 +107,28 @@ export class ImportSession {
 
   /**
    * Applies one row, or rejects it when it conflicts with an earlier row or with what is stored.
-   * Every check comes before the first write, so a rejected row changes nothing.
+   * Every check comes before the first write, so a rejected row changes nothing. The row comes
+   * as its community signature, its officer's values, and its community fields, read only when
+   * the signature differs from the last row applied.
    */
-  applyRow(row: number, record: RosterRecord): Omit<Rejection, 'cells'> | null {
-    const incoming = officerValues(record);
+  applyRow(row: number, signature: string, incoming: OfficerValues, community: () => RosterRecord): Omit<Rejection, 'cells'> | null {
     // Rows of one KIM repeat its columns: when they repeat the previous row's exactly, the
     // community is settled already and only the officer needs work.
     const last = this.last;
-    if (last?.raw && sameCommunityCells(last.raw, record)) {
+    if (last?.signature === signature) {
       const match = this.matchOfficer(last, incoming, row);
       return 'reject' in match ? match.reject : this.writeOfficer(last, incoming, match.found, row);
     }
+    const record = community();
     const place = this.locate(record);
     const numberProblem = this.numberProblem(place.state, record, row);
     if (numberProblem) return numberProblem;
     const match = place.state ? this.matchOfficer(place.state, incoming, row) : { found: undefined };
     if ('reject' in match) return match.reject;
-    const community = place.state ?? this.create(place, record);
-    this.writeCommunity(community, record);
-    community.raw = communityCells(record);
-    return this.writeOfficer(community, incoming, match.found, row);
+    const state = place.state ?? this.create(place, record);
+    this.writeCommunity(state, record);
+    state.signature = signature;
+    return this.writeOfficer(state, incoming, match.found, row);
   }
 
   /** --replace-rosters: officers of the file's communities that the file no longer lists are ended. */

@@ -13,6 +13,8 @@ export interface ReadOptions {
   map: Map<string, ColumnTarget>;
   /** Called with bytes read so far, for the progress bar. */
   onBytes?: (bytes: number) => void;
+  /** Awaited after each chunk: lets a reader in another thread wait for its consumer. */
+  pace?: () => Promise<void> | undefined;
 }
 
 export interface RosterFile {
@@ -184,6 +186,7 @@ export async function readRoster(file: string, options: ReadOptions, sink: Roste
     read += chunk.length;
     feed(decoder.write(chunk), false);
     options.onBytes?.(read);
+    await options.pace?.();
   }
   feed(decoder.end(), true);
   return info!;

@@ -1,0 +1,119 @@
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { environmentError, KimError, type ExitCode } from '../../errors.js';
+import type { MessageKey, MessageParams } from '../../ui/messages/index.js';
+import type { ColumnTarget } from '../roster/fields.js';
+import type { ENCODINGS } from '../roster/encoding.js';
+import type { RosterFile } from '../roster/reader.js';
+import type { Rejection } from '../roster/record.js';
+import { OFFICER_VALUE_COLUMNS, type OfficerValues } from './columns.js';
+
+/** Rows per message, and messages the reader may be ahead of the writer. */
+export const ROWS_PER_BATCH = 1000;
+export const IN_FLIGHT = 8;
+/** A smaller file is read in the import's own thread: a second one costs more to start than it saves. */
+const THREAD_MIN_BYTES = 4 << 20;
+
+export interface ParseInput {
+  file: string;
+  encoding: (typeof ENCODINGS)[number];
+  delimiter: string;
+  map: [string, ColumnTarget][];
+}
+
+/**
+ * Rows as the import applies them: each row's number (or a rejection, in file order), its
+ * community signature ('' when it repeats the previous row's) and its officer's values
+ * (OFFICER_VALUE_COLUMNS each). Flat arrays: a million rows cross between threads as a thousand
+ * messages of plain strings. A row's cells do not cross: the import rarely rejects a row it
+ * read well, and reads those few again (see cellsOfRows).
+ */
+export interface Batch {
+  type: 'batch';
+  order: (number | Rejection)[];
+  signatures: string[];
+  values: (string | null)[];
+  bytes: number;
+}
+
+export type ParseMessage =
+  | { type: 'begin'; file: RosterFile }
+  | Batch
+  | { type: 'end'; file: RosterFile }
+  | { type: 'error'; kim?: { exitCode: number; key: string; params: Record<string, unknown> }; message: string; code?: string; stack?: string };
+
+export interface ParsedSink {
+  begin(file: RosterFile): void;
+  row(row: number, signature: string, values: OfficerValues): void;
+  reject(rejection: Rejection): void;
+  bytes(read: number): void;
+}
+
+const WORKER = new URL('./parse-worker.js', import.meta.url);
+
+/** Whether a file is read in a second thread: a large one, when the compiled worker is there. */
+export function readsInThread(file: string): boolean {
+  const size = fs.statSync(file, { throwIfNoEntry: false })?.size ?? 0;
+  return size >= THREAD_MIN_BYTES && fs.existsSync(fileURLToPath(WORKER));
+}
+
+function valuesAt(flat: (string | null)[], i: number): OfficerValues {
+  const v: Record<string, string | null> = {};
+  const base = i * OFFICER_VALUE_COLUMNS.length;
+  for (let k = 0; k < OFFICER_VALUE_COLUMNS.length; k++) v[OFFICER_VALUE_COLUMNS[k]!] = flat[base + k]!;
+  return v as unknown as OfficerValues;
+}
+
+/**
+ * Reads a roster in a second thread (decoding, CSV, records and officers' values), while this
+ * thread applies the rows and writes them to SQLite: the two halves of an import overlap. The
+ * reader stays a few batches ahead, so memory stays flat. Rejects like readRoster.
+ */
+export function readRosterInThread(input: ParseInput, sink: ParsedSink): Promise<RosterFile> {
+  const worker = new Worker(WORKER, { workerData: input, resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 } });
+  return new Promise<RosterFile>((resolve, reject) => {
+    let settled = false;
+    let signature = '';
+    const fail = (error: unknown) => {
+      if (settled) return;
+      settled = true;
+      void worker.terminate();
+      reject(error);
+    };
+    worker.on('message', (m: ParseMessage) => {
+      if (settled) return;
+      try {
+        if (m.type === 'begin') sink.begin(m.file);
+        else if (m.type === 'batch') {
+          let n = 0;
+          for (const item of m.order) {
+            if (typeof item !== 'number') {
+              sink.reject(item);
+              continue;
+            }
+            const i = n++;
+            if (m.signatures[i]) signature = m.signatures[i]!;
+            sink.row(item, signature, valuesAt(m.values, i));
+          }
+          sink.bytes(m.bytes);
+          worker.postMessage('ack');
+        } else if (m.type === 'end') {
+          settled = true;
+          void worker.terminate();
+          resolve(m.file);
+        } else {
+          const { kim, message, code, stack } = m;
+          fail(kim ? new KimError(kim.exitCode as ExitCode, kim.key as MessageKey, kim.params as MessageParams) : Object.assign(new Error(message), { code, stack }));
+        }
+      } catch (error) {
+        fail(error);
+      }
+    });
+    // As for the import thread: a reader that outgrows its heap is a sentence for the clerk.
+    worker.on('error', (e: Error & { code?: string }) =>
+      fail(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? environmentError('import.outOfMemory', { reason: e.message }, e) : e),
+    );
+    worker.on('exit', (code) => fail(new Error(`roster reading thread stopped with code ${code}`)));
+  });
+}

@@ -1,0 +1,82 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { KimError } from '../../errors.js';
+import { readRoster } from '../roster/reader.js';
+import type { Rejection } from '../roster/record.js';
+import { OFFICER_VALUE_COLUMNS, officerValues } from './columns.js';
+import { communitySignature } from './community-cells.js';
+import { IN_FLIGHT, ROWS_PER_BATCH, type Batch, type ParseInput, type ParseMessage } from './parse-thread.js';
+
+const input = workerData as ParseInput;
+const port = parentPort!;
+const post = (m: ParseMessage) => port.postMessage(m);
+
+let batch: Batch = empty();
+let previous = '';
+let inFlight = 0;
+let wake: (() => void) | undefined;
+port.on('message', () => {
+  inFlight--;
+  wake?.();
+});
+
+function empty(): Batch {
+  return { type: 'batch', order: [], signatures: [], values: [], bytes: 0 };
+}
+
+function send(): void {
+  if (batch.order.length === 0) return;
+  post(batch);
+  inFlight++;
+  batch = empty();
+}
+
+try {
+  const info = await readRoster(
+    input.file,
+    {
+      encoding: input.encoding,
+      delimiter: input.delimiter,
+      map: new Map(input.map),
+      onBytes: (bytes) => (batch.bytes = bytes),
+      // The consumer writes to SQLite, the slower half: never more than a few batches ahead of it.
+      pace: () => {
+        if (inFlight < IN_FLIGHT) return undefined;
+        return new Promise<void>((resolve) => {
+          wake = () => {
+            if (inFlight < IN_FLIGHT) {
+              wake = undefined;
+              resolve();
+            }
+          };
+        });
+      },
+    },
+    {
+      begin: (file) => post({ type: 'begin', file }),
+      row: (row, record) => {
+        batch.order.push(row);
+        const signature = communitySignature(record);
+        batch.signatures.push(signature === previous ? '' : signature);
+        previous = signature;
+        const v = officerValues(record);
+        for (const c of OFFICER_VALUE_COLUMNS) batch.values.push(v[c]);
+        if (batch.order.length >= ROWS_PER_BATCH) send();
+      },
+      // Refused rows count towards a batch too: a file of nothing else must not pile up here.
+      reject: (r: Rejection) => {
+        if (batch.order.push(r) >= ROWS_PER_BATCH) send();
+      },
+    },
+  );
+  send();
+  post({ type: 'end', file: info });
+} catch (e) {
+  const error = e as Error & { code?: string };
+  post({
+    type: 'error',
+    kim: e instanceof KimError ? { exitCode: e.exitCode, key: e.key, params: e.params } : undefined,
+    message: error.message,
+    code: error.code,
+    stack: error.stack,
+  });
+}
