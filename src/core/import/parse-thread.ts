@@ -27,7 +27,7 @@ export interface ParseInput {
  * community signature ('' when it repeats the previous row's) and its officer's values
  * (OFFICER_VALUE_COLUMNS each). Flat arrays: a million rows cross between threads as a thousand
  * messages of plain strings. A row's cells do not cross: the import rarely rejects a row it
- * read well, and reads those few again (see cellsOfRows).
+ * read well, and reads those few again (apply-file.ts).
  */
 export interface Batch {
   type: 'batch';

@@ -6,11 +6,9 @@ import { storedReference } from '../../db/regions.js';
 import { RegionResolver } from '../regions/resolve.js';
 import type { ColumnTarget } from '../roster/fields.js';
 import type { ENCODINGS } from '../roster/encoding.js';
-import { readRoster, type RosterFile } from '../roster/reader.js';
+import type { RosterFile } from '../roster/reader.js';
 import type { Rejection } from '../roster/record.js';
-import { officerValues } from './columns.js';
-import { communityFromSignature, communitySignature } from './community-cells.js';
-import { readRosterInThread, readsInThread } from './parse-thread.js';
+import { applyFile } from './apply-file.js';
 import { deferNikIndex } from './deferred-index.js';
 import { ImportSession, type CommunityOutcome, type Counts } from './session.js';
 
@@ -58,19 +56,6 @@ export interface ImportResult extends Counts {
  */
 export const MAX_REJECTED = 10_000;
 
-/** Fills in the cells of rows rejected after reading, from a second read of the file. */
-async function readCellsAgain(file: string, options: ImportOptions, rows: Rejection[]): Promise<void> {
-  const wanted = new Map(rows.map((r) => [r.row, r]));
-  await readRoster(file, { encoding: options.encoding, delimiter: options.delimiter, map: options.map }, {
-    begin: () => {},
-    row: (row, _record, cells) => {
-      const r = wanted.get(row);
-      if (r) r.cells = cells;
-    },
-    reject: () => {},
-  });
-}
-
 /**
  * Imports roster files as one batch in one transaction: every file and row, or nothing. The
  * transaction is opened by hand (BEGIN IMMEDIATE) because reading is asynchronous; a process
@@ -102,53 +87,22 @@ export async function importRosters(db: Db, options: ImportOptions): Promise<Imp
       session.startFile();
       let current: RosterFile | undefined;
       const fromHere = rejected.length;
-      const reject = (r: RejectedRow): void => {
+      const reject = (r: RejectedRow) => {
         if (rejected.push(r) > MAX_REJECTED) throw usageError('import.tooManyRejected', { file: path.basename(given), max: MAX_REJECTED, row: rejected[fromHere]!.row });
       };
-      const begin = (f: RosterFile) => {
-        current = f;
-        options.onFileStart?.(index, f.bytes);
-      };
-      const rejectRow = (r: Rejection): RejectedRow => {
-        const row = { ...r, file: given, header: current!.header, delimiter: current!.delimiter };
-        reject(row);
-        return row;
-      };
-      let info: RosterFile;
-      if (readsInThread(given)) {
-        // A large file is read in a second thread while this one writes (see parse-thread). The
-        // cells of the few rows this thread rejects are read again afterwards.
-        const needCells: Rejection[] = [];
-        info = await readRosterInThread(
-          { file: given, encoding: options.encoding, delimiter: options.delimiter, map: [...options.map] },
-          {
-            begin,
-            row: (row, signature, values) => {
-              const problem = session.applyRow(row, signature, values, () => communityFromSignature(signature));
-              if (problem) needCells.push(rejectRow({ ...problem, cells: [] }));
-            },
-            reject: rejectRow,
-            bytes: (b) => options.onBytes?.(index, b),
-          },
-        );
-        if (needCells.length > 0) {
-          await readCellsAgain(given, options, needCells);
-          rejected.push(...rejected.splice(fromHere).sort((a, b) => a.row - b.row));
-        }
-      } else {
-        info = await readRoster(
-          given,
-          { encoding: options.encoding, delimiter: options.delimiter, map: options.map, onBytes: (b) => options.onBytes?.(index, b) },
-          {
-            begin,
-            row: (row, record, cells) => {
-              const problem = session.applyRow(row, communitySignature(record), officerValues(record), () => record);
-              if (problem) rejectRow({ ...problem, cells });
-            },
-            reject: rejectRow,
-          },
-        );
-      }
+      const info = await applyFile(session, given, index, options, {
+        begin: (f) => {
+          current = f;
+          options.onFileStart?.(index, f.bytes);
+        },
+        reject: (r) => {
+          const kept = { ...r, file: given, header: current!.header, delimiter: current!.delimiter };
+          reject(kept);
+          return kept;
+        },
+      });
+      // Rows the writing side refused after a reading thread went on come later: row order again.
+      rejected.push(...rejected.splice(fromHere).sort((a, b) => a.row - b.row));
       if (options.replaceRosters) session.endMissingOfficers(options.today, options.endReason(batch));
       files.push({ ...info, given });
       const prior = earlier.get(batch, `%${info.sha256}%`) as { id: number } | undefined;
