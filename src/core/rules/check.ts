@@ -6,8 +6,10 @@
 import type { Db } from '../../db/connection.js';
 import type { Translate } from '../../ui/messages/index.js';
 import { maskNik } from '../ids/mask.js';
+import { RULES } from './catalog.js';
+import { loadRuleConfig } from './config.js';
 import { describeFinding } from './describe.js';
-import { officerRows } from './scope.js';
+import { buildEnv, officerRows, selectCommunities, type Scope } from './scope.js';
 import type { Category, CheckEnv, CommunityRecord, FindingParams, Hit, OfficerRecord, Rule, RuleCode, Severity } from './types.js';
 
 export interface Finding {
@@ -55,6 +57,18 @@ export function checkCommunity(rules: readonly Rule[], c: CommunityRecord, offic
 
 export function officerFindings(rules: readonly Rule[], c: CommunityRecord, o: OfficerRecord, env: CheckEnv, t: Translate): Finding[] {
   return rules.flatMap((rule) => (rule.officer?.(o, c, env) ?? []).map((hit) => toFinding(rule, hit, env, c, o, t)));
+}
+
+/** What a run checks, read inside its transaction before any check. */
+export interface Plan {
+  env: CheckEnv;
+  rules: readonly Rule[];
+  communities: CommunityRecord[];
+}
+
+export function planChecks(db: Db, scope: Scope, today: string): Plan {
+  const config = loadRuleConfig(db);
+  return { env: buildEnv(db, config, scope, today), rules: RULES.filter((r) => config.enabled[r.code]), communities: selectCommunities(db, scope) };
 }
 
 /** One pass over the communities' active officers, in community order; nothing is written. */

@@ -14,11 +14,10 @@ import { audit } from '../../db/audit.js';
 import { writeTransaction, type Db } from '../../db/connection.js';
 import { translator, type Lang, type Translate } from '../../ui/messages/index.js';
 import { RULES } from './catalog.js';
-import { checkCommunities, checkCommunity, officerFindings, type Checked, type Finding } from './check.js';
-import { loadRuleConfig } from './config.js';
+import { checkCommunities, checkCommunity, officerFindings, planChecks, type Checked, type Finding, type Plan } from './check.js';
 import { checkInWorker, firstHalf } from './parallel.js';
-import { buildEnv, countCommunities, selectCommunities, type Scope } from './scope.js';
-import type { CheckEnv, CommunityRecord, OfficerRecord, Rule, RuleCode } from './types.js';
+import { countCommunities, type Scope } from './scope.js';
+import type { CommunityRecord, OfficerRecord, RuleCode } from './types.js';
 
 export type { Finding } from './check.js';
 
@@ -51,17 +50,8 @@ export interface ValidationOptions extends Scope {
   t?: Translate;
 }
 
-/** What a run checks, read inside its transaction before any check. */
-interface Plan {
-  env: CheckEnv;
-  rules: readonly Rule[];
-  communities: CommunityRecord[];
-}
-
 function plan(db: Db, options: ValidationOptions): Plan {
-  const scope: Scope = { communityIds: options.communityIds, districtCode: options.districtCode };
-  const config = loadRuleConfig(db);
-  return { env: buildEnv(db, config, scope, options.today), rules: RULES.filter((r) => config.enabled[r.code]), communities: selectCommunities(db, scope) };
+  return planChecks(db, { communityIds: options.communityIds, districtCode: options.districtCode }, options.today);
 }
 
 /** Replaces the communities' stored findings and results, and writes the audit entry. */
