@@ -71,7 +71,7 @@ function valuesAt(flat: (string | null)[], i: number): OfficerValues {
  * reader stays a few batches ahead, so memory stays flat. Rejects like readRoster.
  */
 export function readRosterInThread(input: ParseInput, sink: ParsedSink): Promise<RosterFile> {
-  const worker = new Worker(WORKER, { workerData: input, resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 } });
+  const worker = new Worker(WORKER, { workerData: input, resourceLimits: { maxOldGenerationSizeMb: 32, maxYoungGenerationSizeMb: 8 } });
   return new Promise<RosterFile>((resolve, reject) => {
     let settled = false;
     let signature = '';

@@ -9,7 +9,7 @@ import type { ENCODINGS } from '../roster/encoding.js';
 import type { RosterFile } from '../roster/reader.js';
 import type { Rejection } from '../roster/record.js';
 import { applyFile } from './apply-file.js';
-import { deferNikIndex } from './deferred-index.js';
+import { deferNikIndex, type DeferredIndex } from './deferred-index.js';
 import { ImportSession, type CommunityOutcome, type Counts } from './session.js';
 
 export interface ImportOptions {
@@ -70,6 +70,7 @@ export async function importRosters(db: Db, options: ImportOptions): Promise<Imp
   // `kim check` still verifies foreign keys over the whole file.
   db.pragma('foreign_keys = OFF');
   db.exec('BEGIN IMMEDIATE');
+  let deferred: DeferredIndex | undefined;
   try {
     const batch = Number(
       db
@@ -77,7 +78,7 @@ export async function importRosters(db: Db, options: ImportOptions): Promise<Imp
         .run(now, options.operator, JSON.stringify({ strict: options.strict, replaceRosters: options.replaceRosters, encoding: options.encoding, delimiter: options.delimiter }))
         .lastInsertRowid,
     );
-    const restoreIndex = deferNikIndex(db, options.files);
+    deferred = deferNikIndex(db, options.files);
     const session = new ImportSession(db, batch, resolver, now, options.operator);
     const files: ImportResult['files'] = [];
     const rejected: RejectedRow[] = [];
@@ -118,7 +119,7 @@ export async function importRosters(db: Db, options: ImportOptions): Promise<Imp
       db.prepare(`UPDATE batches SET finished_at = ?, files = ?, counts = ?, last_change = ? WHERE id = ?`).run(
         new Date().toISOString(), JSON.stringify(fileRecords), JSON.stringify(counts), lastChange, batch,
       );
-      restoreIndex?.();
+      deferred?.rebuild();
       audit(db, { operator: options.operator, action: 'import', entity: 'batch', entityId: batch, details: { files: fileRecords.map((f) => f.name), ...counts } });
       db.exec('COMMIT');
     } else {
@@ -141,6 +142,7 @@ export async function importRosters(db: Db, options: ImportOptions): Promise<Imp
     if (db.inTransaction) db.exec('ROLLBACK');
     throw error;
   } finally {
+    deferred?.release();
     db.pragma('foreign_keys = ON');
   }
 }
