@@ -38,7 +38,7 @@ async function streamText(ctx: Context, source: ExportSource, format: 'csv' | 'j
             sink,
             source.columns.map((c) => exportHeading(ctx.t, c)),
             { chunks: source.joinedChunks(), rawRange: (after, last) => source.rawRange(after, last) },
-            { excel },
+            { excel, parallel: true },
           );
     await sink.close();
     return count;

@@ -111,13 +111,18 @@ describe('large exports', () => {
     const { db, dir } = seedDb('35.74');
     const id = addCommunity(db, { name: 'KIM Besar', district_code: '35.74.01', village_code: '35.74.01.1001' });
     db.transaction(() => {
-      for (let i = 1; i <= 4500; i++) addOfficer(db, id, { name: i === 2100 ? `=Nama ${i}, "aneh"` : `Nama ${i}`, nik: String(3574010101900000 + i) });
+      // 2100: quoted and neutralised; 3300: holds the separator SQLite joins values with, so its
+      // chunk is read again value by value.
+      const name = (i: number) => (i === 2100 ? `=Nama ${i}, "aneh"` : i === 3300 ? `Nama\u001f${i}` : `Nama ${i}`);
+      for (let i = 1; i <= 4500; i++) addOfficer(db, id, { name: name(i), nik: String(3574010101900000 + i) });
     })();
     db.close();
     const csv = parse(kim(['export', 'officers'], { cwd: dir }).stdout, { columns: true }) as Record<string, string>[];
     expect(csv).toHaveLength(4500);
     expect(csv.map((r) => Number(r.ID))).toEqual(Array.from({ length: 4500 }, (_, i) => i + 1));
     expect(csv[2099]!.Name).toBe(`'=Nama 2100, "aneh"`);
+    expect(csv[3299]!.Name).toBe('Nama\u001f3300');
+    expect(csv[3300]!.Name).toBe('Nama 3301');
     expect(csv[4499]!.Name).toBe('Nama 4500');
     const json = kimJson(['export', 'officers'], { cwd: dir }).json as { id: number; nik: string }[];
     expect(json).toHaveLength(4500);

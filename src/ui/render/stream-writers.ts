@@ -1,5 +1,7 @@
+import { Worker } from 'node:worker_threads';
 import { BOM, csvDialect, csvLine, type CsvOptions } from './csv.js';
 import { formatChunk } from './csv-chunk.js';
+import type { ChunkDone, ChunkJob } from './csv-chunk-worker.js';
 import type { JoinedChunk, TextChunk } from '../../core/reports/export-rows.js';
 import type { Sink } from './sink.js';
 
@@ -9,24 +11,68 @@ export interface JoinedRecords {
   rawRange(after: number, last: number): unknown[][];
 }
 
+/** Chunks handed to the formatting thread before the oldest one's bytes are awaited. */
+const IN_FLIGHT = 3;
+
 /**
  * Streams a CSV: the header, then the records, which SQLite hands over a chunk at a time as
  * bytes; formatChunk turns each into CSV bytes, and one that does not split cleanly is read again
- * as separate values. Returns the number of records.
+ * as separate values. With `parallel`, the formatting runs in a second thread while this one
+ * goes on reading from SQLite; the bytes are handed over between the threads, not copied.
+ * Returns the number of records.
  */
-export async function writeCsvStream(sink: Sink, headers: string[], source: JoinedRecords, options: CsvOptions = {}): Promise<number> {
+export async function writeCsvStream(sink: Sink, headers: string[], source: JoinedRecords, options: CsvOptions & { parallel?: boolean } = {}): Promise<number> {
   const { delimiter, eol } = csvDialect(options);
   await sink.write((options.excel ? BOM : '') + csvLine(headers, delimiter) + eol);
+  const format = options.parallel ? chunkFormatter() : undefined;
+  const pending: { chunk: JoinedChunk; out: Promise<Uint8Array | null> }[] = [];
+  const flush = async () => {
+    const { chunk, out } = pending.shift()!;
+    await sink.write((await out) ?? source.rawRange(chunk.after, chunk.last).map((values) => csvLine(values, delimiter) + eol).join(''));
+  };
   let count = 0;
-  for (const chunk of source.chunks) {
-    count += chunk.count;
-    const out =
-      formatChunk(chunk.bytes, chunk.count, headers.length, delimiter, eol) ??
-      source.rawRange(chunk.after, chunk.last).map((values) => csvLine(values, delimiter) + eol).join('');
-    await sink.write(out);
-    if (sink.closed) return count;
+  try {
+    for (const chunk of source.chunks) {
+      count += chunk.count;
+      const job = { count: chunk.count, fields: headers.length, delimiter, eol };
+      pending.push({ chunk, out: format ? format(chunk.bytes, job) : Promise.resolve(formatChunk(chunk.bytes, job.count, job.fields, delimiter, eol)) });
+      if (pending.length >= IN_FLIGHT) await flush();
+      if (sink.closed) return count;
+    }
+    while (pending.length > 0 && !sink.closed) await flush();
+  } finally {
+    await format?.close();
   }
   return count;
+}
+
+type Job = Pick<ChunkJob, 'count' | 'fields' | 'delimiter' | 'eol'>;
+
+/** A second thread that formats chunks, answering in the order they were sent. */
+function chunkFormatter(): ((bytes: Uint8Array, job: Job) => Promise<Uint8Array | null>) & { close(): Promise<void> } {
+  // It holds a few chunks at a time; a small heap keeps V8 from growing it lazily.
+  const worker = new Worker(new URL('./csv-chunk-worker.js', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: 32, maxYoungGenerationSizeMb: 8 } });
+  const waiting = new Map<number, { resolve: (out: Uint8Array | null) => void; reject: (e: Error) => void }>();
+  let next = 0;
+  worker.on('message', (m: ChunkDone) => {
+    waiting.get(m.id)?.resolve(m.out && Buffer.from(m.out.buffer, m.out.offset, m.out.length));
+    waiting.delete(m.id);
+  });
+  worker.on('error', (e) => {
+    for (const w of waiting.values()) w.reject(e);
+    waiting.clear();
+  });
+  const format = (bytes: Uint8Array, job: Job) =>
+    new Promise<Uint8Array | null>((resolve, reject) => {
+      const id = next++;
+      waiting.set(id, { resolve, reject });
+      // A Buffer that owns its whole memory is handed over; one cut from a shared pool is copied.
+      const owned = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+      const buffer = (owned ? bytes.buffer : bytes.slice().buffer) as ArrayBuffer;
+      const message: ChunkJob = { ...job, id, buffer, offset: 0, length: bytes.byteLength };
+      worker.postMessage(message, [buffer]);
+    });
+  return Object.assign(format, { close: async () => void (await worker.terminate()) });
 }
 
 /** Streams one JSON array from chunks of object texts joined by ",\n". */
