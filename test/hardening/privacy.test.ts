@@ -134,8 +134,18 @@ describe('files kim creates', () => {
     for (let i = 0; i < 30_000; i++) rows.push(officer(1 + (i % 10), { 'Nama KIM': `KIM ${Math.floor(i / 10)}`, NIK: String(3574040000000000 + i), 'Nama Pengurus': `Orang ${i}` }));
     const big = writeRoster(dir, 'big.csv', rows);
     const importing = startKim(['import', big, '--quiet'], dir);
-    await waitFor(() => fs.existsSync(`${db}-wal`) && fs.existsSync(`${db}-shm`));
-    expect({ wal: modeOf(`${db}-wal`), shm: modeOf(`${db}-shm`) }).toEqual({ wal: 0o600, shm: 0o600 });
+    // Their modes are read in the same look that finds them: the import may end, and remove them,
+    // at any moment after.
+    let seen: { wal: number; shm: number } | undefined;
+    await waitFor(() => {
+      try {
+        seen = { wal: modeOf(`${db}-wal`), shm: modeOf(`${db}-shm`) };
+        return true;
+      } catch {
+        return false;
+      }
+    });
+    expect(seen).toEqual({ wal: 0o600, shm: 0o600 });
     const imported = await importing.done;
     expect(imported.code, imported.stderr).toBe(0);
 
