@@ -102,8 +102,6 @@ export async function importRosters(db: Db, options: ImportOptions): Promise<Imp
           return kept;
         },
       });
-      // Rows the writing side refused after a reading thread went on come later: row order again.
-      rejected.push(...rejected.splice(fromHere).sort((a, b) => a.row - b.row));
       if (options.replaceRosters) session.endMissingOfficers(options.today, options.endReason(batch));
       files.push({ ...info, given });
       const prior = earlier.get(batch, `%${info.sha256}%`) as { id: number } | undefined;

@@ -108,13 +108,13 @@ interface DupRow {
   name: string;
 }
 
-export function buildEnv(db: Db, config: RuleConfig, scope: Scope, today: string, nikCommunities?: CheckEnv['nikCommunities']): CheckEnv {
+export function buildEnv(db: Db, config: RuleConfig, scope: Scope, today: string): CheckEnv {
   const regions = new Map<string, string | null>();
   for (const r of db.prepare(`SELECT code, parent_code FROM regions`).all() as { code: string; parent_code: string | null }[]) {
     regions.set(r.code, r.parent_code);
   }
-  const duplicates = nikCommunities ?? (config.enabled['ADM-DUP-NIK'] ? duplicateNiks(db, scope) : new Map());
-  return { today, config, regency: officeRegencyCode(db), regions, nikCommunities: duplicates };
+  const nikCommunities = config.enabled['ADM-DUP-NIK'] ? duplicateNiks(db, scope) : new Map();
+  return { today, config, regency: officeRegencyCode(db), regions, nikCommunities };
 }
 
 /**
