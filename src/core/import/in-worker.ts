@@ -1,7 +1,6 @@
 import { Worker } from 'node:worker_threads';
-import { environmentError, KimError, type ExitCode } from '../../errors.js';
-import type { MessageKey, MessageParams } from '../../ui/messages/index.js';
 import type { ImportOptions, ImportResult } from './run.js';
+import { threadFailure, unpackError } from '../thread-errors.js';
 import type { WorkerInput, WorkerMessage } from './worker.js';
 
 /**
@@ -35,17 +34,12 @@ export function importInWorker(o: WorkerImportOptions): Promise<ImportResult> {
         resolve(m.result);
       } else {
         settled = true;
-        const { kim, message, code, stack } = m.error;
-        if (kim) reject(new KimError(kim.exitCode as ExitCode, kim.key as MessageKey, kim.params as MessageParams));
-        else reject(Object.assign(new Error(message), { code, stack }));
+        reject(unpackError(m.error));
       }
     });
     worker.on('error', (e: Error & { code?: string }) => {
       settled = true;
-      // The heap cap above is what stops a runaway file from taking the machine's memory; when it
-      // is reached the clerk gets a sentence, not an internal error. The batch was never committed.
-      if (e.code === 'ERR_WORKER_OUT_OF_MEMORY') reject(environmentError('import.outOfMemory', { reason: e.message }, e));
-      else reject(e);
+      reject(threadFailure(e));
     });
     worker.on('exit', (code) => {
       if (!settled) reject(new Error(`import worker stopped with code ${code}`));

@@ -1,13 +1,12 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { environmentError, KimError, type ExitCode } from '../../errors.js';
-import type { MessageKey, MessageParams } from '../../ui/messages/index.js';
 import type { ColumnTarget } from '../roster/fields.js';
 import type { ENCODINGS } from '../roster/encoding.js';
 import type { RosterFile } from '../roster/reader.js';
 import type { Rejection } from '../roster/record.js';
 import { OFFICER_VALUE_COLUMNS, type OfficerValues } from './columns.js';
+import { threadFailure, unpackError, type ThreadError } from '../thread-errors.js';
 
 /** Rows per message, and messages the reader may be ahead of the writer. */
 export const ROWS_PER_BATCH = 1000;
@@ -41,7 +40,7 @@ export type ParseMessage =
   | { type: 'begin'; file: RosterFile }
   | Batch
   | { type: 'end'; file: RosterFile }
-  | { type: 'error'; kim?: { exitCode: number; key: string; params: Record<string, unknown> }; message: string; code?: string; stack?: string };
+  | { type: 'error'; error: ThreadError };
 
 export interface ParsedSink {
   begin(file: RosterFile): void;
@@ -103,17 +102,13 @@ export function readRosterInThread(input: ParseInput, sink: ParsedSink): Promise
           void worker.terminate();
           resolve(m.file);
         } else {
-          const { kim, message, code, stack } = m;
-          fail(kim ? new KimError(kim.exitCode as ExitCode, kim.key as MessageKey, kim.params as MessageParams) : Object.assign(new Error(message), { code, stack }));
+          fail(unpackError(m.error));
         }
       } catch (error) {
         fail(error);
       }
     });
-    // As for the import thread: a reader that outgrows its heap is a sentence for the clerk.
-    worker.on('error', (e: Error & { code?: string }) =>
-      fail(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? environmentError('import.outOfMemory', { reason: e.message }, e) : e),
-    );
+    worker.on('error', (e: Error & { code?: string }) => fail(threadFailure(e)));
     worker.on('exit', (code) => fail(new Error(`roster reading thread stopped with code ${code}`)));
   });
 }

@@ -1,9 +1,9 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { KimError } from '../../errors.js';
 import { readRoster } from '../roster/reader.js';
 import type { Rejection } from '../roster/record.js';
 import { OFFICER_VALUE_COLUMNS, officerValues } from './columns.js';
 import { communitySignature } from './community-cells.js';
+import { packError } from '../thread-errors.js';
 import { IN_FLIGHT, ROWS_PER_BATCH, type Batch, type ParseInput, type ParseMessage } from './parse-thread.js';
 
 const input = workerData as ParseInput;
@@ -71,12 +71,5 @@ try {
   send();
   post({ type: 'end', file: info });
 } catch (e) {
-  const error = e as Error & { code?: string };
-  post({
-    type: 'error',
-    kim: e instanceof KimError ? { exitCode: e.exitCode, key: e.key, params: e.params } : undefined,
-    message: error.message,
-    code: error.code,
-    stack: error.stack,
-  });
+  post({ type: 'error', error: packError(e) });
 }

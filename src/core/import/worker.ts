@@ -1,8 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../../db/connection.js';
-import { KimError } from '../../errors.js';
 import type { ColumnTarget } from '../roster/fields.js';
 import { importRosters, type ImportOptions } from './run.js';
+import { packError, type ThreadError } from '../thread-errors.js';
 
 export interface WorkerInput {
   dbPath: string;
@@ -14,7 +14,7 @@ export type WorkerMessage =
   | { type: 'fileStart'; file: number; bytes: number }
   | { type: 'bytes'; file: number; bytes: number }
   | { type: 'done'; result: Awaited<ReturnType<typeof importRosters>> }
-  | { type: 'error'; error: { kim?: { exitCode: number; key: string; params: Record<string, unknown> }; message: string; code?: string; stack?: string } };
+  | { type: 'error'; error: ThreadError };
 
 const input = workerData as WorkerInput;
 const post = (m: WorkerMessage) => parentPort!.postMessage(m);
@@ -34,14 +34,5 @@ try {
     db.close();
   }
 } catch (e) {
-  const error = e as Error & { code?: string };
-  post({
-    type: 'error',
-    error: {
-      kim: e instanceof KimError ? { exitCode: e.exitCode, key: e.key, params: e.params } : undefined,
-      message: error.message,
-      code: error.code,
-      stack: error.stack,
-    },
-  });
+  post({ type: 'error', error: packError(e) });
 }

@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../../db/connection.js';
 import { translator } from '../../ui/messages/index.js';
+import { packError } from '../thread-errors.js';
 import { checkCommunities, planChecks } from './check.js';
 import { firstHalf, type CheckInput, type CheckOutput } from './parallel.js';
 
@@ -19,5 +20,5 @@ try {
     db.close();
   }
 } catch (e) {
-  post({ ok: false, message: (e as Error).message, stack: (e as Error).stack });
+  post({ ok: false, error: packError(e) });
 }

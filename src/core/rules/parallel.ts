@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { Lang } from '../../ui/messages/index.js';
+import { unpackError, type ThreadError } from '../thread-errors.js';
 import type { Checked } from './check.js';
 import type { Scope } from './scope.js';
 
@@ -17,7 +18,7 @@ export function firstHalf<T>(communities: T[]): T[] {
   return communities.slice(0, Math.floor(communities.length / 2));
 }
 
-export type CheckOutput = { ok: true; checked: [number, Checked][]; officers: number } | { ok: false; message: string; stack?: string };
+export type CheckOutput = { ok: true; checked: [number, Checked][]; officers: number } | { ok: false; error: ThreadError };
 
 /**
  * Runs the checking pass over the first half of the scope's communities in a second thread, on
@@ -30,7 +31,7 @@ export function checkInWorker(input: CheckInput): { result: Promise<{ checked: M
   const result = new Promise<{ checked: Map<number, Checked>; officers: number }>((resolve, reject) => {
     worker.once('message', (m: CheckOutput) => {
       if (m.ok) resolve({ checked: new Map(m.checked), officers: m.officers });
-      else reject(Object.assign(new Error(m.message), { stack: m.stack }));
+      else reject(unpackError(m.error));
     });
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`validation thread stopped with code ${code}`)));
