@@ -6,6 +6,7 @@ import { audit } from '../db/audit.js';
 import { copyDatabase, type BackupResult } from '../db/backup.js';
 import { busyTimeoutFromEnv, writeTransaction } from '../db/connection.js';
 import { openReadOnly, requireKimSchema } from '../db/readonly.js';
+import { confirmAction } from '../ui/prompts.js';
 import { usageError } from '../errors.js';
 import { renderJson, writeData } from '../ui/output.js';
 import { formatBytes } from '../ui/bytes.js';
@@ -24,13 +25,6 @@ function sameFile(a: string, b: string): boolean {
   }
 }
 
-async function confirmOverwrite(ctx: Context, target: string): Promise<boolean> {
-  if (ctx.yes) return true;
-  if (!ctx.interactive) throw usageError('backup.exists', { path: target });
-  const { confirm } = await import('@inquirer/prompts');
-  return confirm({ message: ctx.t('backup.confirmOverwrite', { path: target }), default: false }, { output: process.stderr });
-}
-
 /** Refuses targets that would destroy data or cannot be written; true when the clerk agreed to go on. */
 async function checkTarget(ctx: Context, target: string): Promise<boolean> {
   const db = ctx.dbPath;
@@ -41,7 +35,7 @@ async function checkTarget(ctx: Context, target: string): Promise<boolean> {
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw usageError('backup.noFolder', { path: dir });
   if (!fs.existsSync(target)) return true;
   if (fs.statSync(target).isDirectory()) throw usageError('backup.isFolder', { path: target });
-  return confirmOverwrite(ctx, target);
+  return confirmAction(ctx, ctx.t('backup.confirmOverwrite', { path: target }), usageError('backup.exists', { path: target }));
 }
 
 /** The copy is what matters; a log entry that has to wait too long for the write lock is only warned about. */

@@ -1,13 +1,14 @@
 import type { Context } from '../context.js';
-import { usageError } from '../errors.js';
+import { usageError, type KimError } from '../errors.js';
 
 /**
  * Asks yes/no on a terminal. --yes answers for the user; without a terminal (pipes, CI) there is
- * nobody to ask, so the command stops with exit 2 and names --yes rather than hang.
+ * nobody to ask, so the command stops with exit 2 and names --yes (or says `noTerminal`) rather
+ * than hang. Ctrl-C at the question is a no.
  */
-export async function confirmAction(ctx: Context, message: string): Promise<boolean> {
+export async function confirmAction(ctx: Context, message: string, noTerminal: KimError = usageError('error.needsYes')): Promise<boolean> {
   if (ctx.yes) return true;
-  if (!ctx.interactive) throw usageError('error.needsYes');
+  if (!ctx.interactive) throw noTerminal;
   const { confirm } = await import('@inquirer/prompts');
   try {
     return await confirm({ message, default: false }, { output: ctx.io.stderr as NodeJS.WritableStream });
