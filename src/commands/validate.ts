@@ -19,11 +19,7 @@ export async function run(ctx: Context, args: string[], opts: ValidateOptions): 
   requireFormat(ctx, ['table', 'json', 'csv']);
   const result = await withDb(ctx, {}, async (db) => {
     const districtCode = opts.district ? findDistrictCode(db, opts.district) : undefined;
-    let communityIds = args.length ? findCommunities(db, args).map((c) => c.id) : undefined;
-    if (communityIds && districtCode) {
-      const inDistrict = db.prepare(`SELECT 1 FROM communities WHERE id = ? AND district_code = ?`);
-      communityIds = communityIds.filter((id) => inDistrict.get(id, districtCode));
-    }
+    const communityIds = args.length ? findCommunities(db, args).map((c) => c.id) : undefined;
     if (!officeRegencyCode(db) && loadRuleConfig(db).enabled['LEG-REGION']) ctx.warn(ctx.t('validate.noRegency'));
     return runValidationInParallel(db, { communityIds, districtCode, today: ctx.today, operator: ctx.operator, t: ctx.t, lang: ctx.lang });
   });

@@ -1,3 +1,4 @@
+import { KIM_PLACE_JOINS } from '../../db/regions.js';
 import type { Db } from '../../db/connection.js';
 import type { StoredProblem } from '../reports/follow-up.js';
 
@@ -35,8 +36,7 @@ const COMMUNITY_SQL = `
   SELECT c.id, c.name, c.number, coalesce(d.name, c.district_text) AS district, coalesce(v.name, c.village_text) AS village,
          c.sk_number AS skNumber, c.sk_date AS skDate, c.sk_issuer AS skIssuer, c.acknowledged
   FROM communities c
-  LEFT JOIN regions v ON v.code = c.village_code AND v.level = 'village'
-  LEFT JOIN regions d ON d.code = coalesce(c.district_code, v.parent_code) AND d.level = 'district'
+  ${KIM_PLACE_JOINS}
   WHERE c.id = ?`;
 
 const OFFICERS_SQL = `

@@ -1,3 +1,4 @@
+import { KIM_DISTRICT, KIM_PLACE_JOINS } from '../../db/regions.js';
 import type { Db } from '../../db/connection.js';
 
 export const LIST_STATUSES = ['numbered', 'unnumbered', 'compliant', 'noncompliant', 'ended'] as const;
@@ -33,9 +34,8 @@ const LIST_SQL = `
          c.sk_number AS skNumber, c.sk_date AS skDate, c.compliant, c.ended_at AS endedAt,
          (SELECT count(*) FROM officers o WHERE o.community_id = c.id AND (o.ended_at IS NULL OR o.ended_at > @today)) AS officers
   FROM communities c
-  LEFT JOIN regions v ON v.code = c.village_code AND v.level = 'village'
-  LEFT JOIN regions d ON d.code = coalesce(c.district_code, v.parent_code) AND d.level = 'district'
-  WHERE (@district IS NULL OR coalesce(c.district_code, v.parent_code) = @district)
+  ${KIM_PLACE_JOINS}
+  WHERE (@district IS NULL OR ${KIM_DISTRICT} = @district)
     AND CASE WHEN @status = 'ended' THEN c.ended_at IS NOT NULL AND c.ended_at <= @today
         ELSE (c.ended_at IS NULL OR c.ended_at > @today) AND CASE @status
           WHEN 'numbered' THEN c.number IS NOT NULL

@@ -1,3 +1,5 @@
+import { KIM_PLACE_JOINS } from '../../db/regions.js';
+
 /**
  * What `kim export` writes: every stored field of a community or an officer (the internal
  * identity keys name_key, village_key and nik_key excepted: the last would leak the NIK), the
@@ -78,14 +80,10 @@ export const OFFICER_COLUMNS: ExportColumn[] = [
   { key: 'lastBatch', sql: 'o.last_batch', kind: 'int' },
 ];
 
-/** The FROM clause each export's expressions refer to; rows come in id order. */
+/** The FROM clause each export's expressions refer to (a KIM's district as everywhere else); rows come in id order. */
 export const EXPORT_FROM: Record<ExportKind, string> = {
-  communities: `FROM communities c
-    LEFT JOIN regions d ON d.code = c.district_code AND d.level = 'district'
-    LEFT JOIN regions v ON v.code = c.village_code AND v.level = 'village'`,
-  officers: `FROM officers o JOIN communities c ON c.id = o.community_id
-    LEFT JOIN regions d ON d.code = c.district_code AND d.level = 'district'
-    LEFT JOIN regions v ON v.code = c.village_code AND v.level = 'village'`,
+  communities: `FROM communities c ${KIM_PLACE_JOINS}`,
+  officers: `FROM officers o JOIN communities c ON c.id = o.community_id ${KIM_PLACE_JOINS}`,
 };
 
 export const EXPORT_ORDER: Record<ExportKind, string> = { communities: 'ORDER BY c.id', officers: 'ORDER BY o.id' };

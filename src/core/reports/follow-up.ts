@@ -1,3 +1,4 @@
+import { KIM_DISTRICT, KIM_PLACE_JOINS } from '../../db/regions.js';
 import type { Db } from '../../db/connection.js';
 
 /** A stored finding as the rules engine's describeFinding takes it. */
@@ -28,17 +29,16 @@ export interface FollowUp {
 // its village's when only the village was recognised. Errors before warnings, then rule order.
 const FOLLOW_UP_SQL = `
   SELECT c.id AS community_id, c.name AS community, c.number,
-         coalesce(c.district_code, v.parent_code) AS district_code,
+         ${KIM_DISTRICT} AS district_code,
          coalesce(d.name, c.district_text) AS district,
          c.village_code, coalesce(v.name, c.village_text) AS village,
          f.rule, f.severity, f.field, f.value, f.params, o.id AS officer_id, o.name AS officer
   FROM findings f
   JOIN communities c ON c.id = f.community_id
-  LEFT JOIN regions v ON v.code = c.village_code AND v.level = 'village'
-  LEFT JOIN regions d ON d.code = coalesce(c.district_code, v.parent_code) AND d.level = 'district'
+  ${KIM_PLACE_JOINS}
   LEFT JOIN officers o ON o.id = f.officer_id
   WHERE (c.ended_at IS NULL OR c.ended_at > @today)
-    AND (@district IS NULL OR coalesce(c.district_code, v.parent_code) = @district)
+    AND (@district IS NULL OR ${KIM_DISTRICT} = @district)
   ORDER BY district COLLATE NOCASE NULLS LAST, village COLLATE NOCASE, c.name COLLATE NOCASE, c.id,
            f.severity = 'warning', f.officer_id IS NOT NULL, f.officer_id, f.rule, f.id`;
 

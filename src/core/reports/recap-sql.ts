@@ -1,3 +1,5 @@
+import { KIM_DISTRICT, KIM_VILLAGE_JOIN } from '../../db/regions.js';
+
 /**
  * The quarterly recap as one set-based statement, kept as plain text so that bench/report.js can
  * run the very same SQL in the sqlite3 shell. Parameters: @asOf and @start (the quarter's last
@@ -21,10 +23,10 @@
  */
 const KIM_CTE = `
 kim AS MATERIALIZED (
-  SELECT c.id, coalesce(c.district_code, v.parent_code) AS district, c.village_code, c.sk_number, c.number,
+  SELECT c.id, ${KIM_DISTRICT} AS district, c.village_code, c.sk_number, c.number,
          c.compliant, (c.validated_at IS NULL OR c.validated_at < c.updated_at) AS stale, c.ended_at,
          coalesce(c.sk_date_iso, date(c.created_at, @tz)) AS began
-  FROM communities c LEFT JOIN regions v ON v.code = c.village_code AND v.level = 'village'
+  FROM communities c ${KIM_VILLAGE_JOIN}
 )`;
 
 // Officers are walked per community in id order (communities outer, officers by their

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/connection.js';
-import { officeRegencyCode } from '../../db/regions.js';
+import { KIM_DISTRICT_ALONE, officeRegencyCode } from '../../db/regions.js';
 import { usageError } from '../../errors.js';
 import { allowedSlips, editDistance, regionKey } from '../regions/normalize.js';
 import { titleCase } from '../regions/reference.js';
@@ -14,8 +14,14 @@ export interface Scope {
 
 // Fixed SQL fragments chosen by the kind of scope; values always go in as parameters.
 export function scopeWhere(scope: Scope): { where: string; params: Record<string, unknown> } {
-  if (scope.communityIds) return { where: `c.id IN (SELECT value FROM json_each(@ids))`, params: { ids: JSON.stringify(scope.communityIds) } };
-  if (scope.districtCode) return { where: `c.ended_at IS NULL AND c.district_code = @district`, params: { district: scope.districtCode } };
+  const inDistrict = `${KIM_DISTRICT_ALONE} = @district`;
+  if (scope.communityIds) {
+    const ids = `c.id IN (SELECT value FROM json_each(@ids))`;
+    return scope.districtCode
+      ? { where: `${ids} AND ${inDistrict}`, params: { ids: JSON.stringify(scope.communityIds), district: scope.districtCode } }
+      : { where: ids, params: { ids: JSON.stringify(scope.communityIds) } };
+  }
+  if (scope.districtCode) return { where: `c.ended_at IS NULL AND ${inDistrict}`, params: { district: scope.districtCode } };
   return { where: `c.ended_at IS NULL`, params: {} };
 }
 
