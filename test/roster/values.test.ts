@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDate, yearsIn } from '../../src/core/ids/date.js';
 import { communityKey, personKey } from '../../src/core/ids/names.js';
 import { parseAcknowledged, parseSex } from '../../src/core/ids/values.js';
-import { nikKey } from '../../src/core/import/columns.js';
+import { nikKey, parseNik } from '../../src/core/ids/nik.js';
 
 describe('parseDate: the forms clerks write', () => {
   it.each([
@@ -59,12 +59,23 @@ describe('values written many ways', () => {
   it.each([
     ['3574041112730101', '3574041112730101'],
     ['3574 0411 1273 0101', '3574041112730101'],
+    ['3574.0411.1273.0101', '3574041112730101'],
+    ['3574-0411-1273-0101', '3574041112730101'],
     ["'3574041112730101", '3574041112730101'],
     ['0012345678901234', '0012345678901234'],
     ['3.57403E+15', null],
     ['1.60601E+15', null],
     ['', null],
   ])('NIK key %j → %s', (nik, key) => expect(nikKey(nik)).toBe(key));
+
+  // The key an officer is matched and checked for duplicates by is the number DAT-NIK accepts.
+  it.each([['3574 0411 1273 0101'], ['3574.0411.1273.0101'], ['3574-0411-1273-0101'], ["'3574041112730101"]])(
+    'NIK %j has the key of the NIK the rules read',
+    (nik) => {
+      const parsed = parseNik(nik);
+      expect(parsed.ok && parsed.nik.digits).toBe(nikKey(nik));
+    },
+  );
 
   it.each([
     ['KIM Maju Bersama', 'maju bersama'],

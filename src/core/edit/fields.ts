@@ -1,5 +1,5 @@
 import { usageError } from '../../errors.js';
-import { nikKey } from '../import/columns.js';
+import { nikKey } from '../ids/nik.js';
 import { parsePastDate } from '../ids/date.js';
 import { personKey } from '../ids/names.js';
 import { parseNik } from '../ids/nik.js';

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/connection.js';
 import { usageError } from '../../errors.js';
-import { nikKey } from '../import/columns.js';
+import { nikKey } from '../ids/nik.js';
 import { maskNik } from '../ids/mask.js';
 import { personKey } from '../ids/names.js';
 

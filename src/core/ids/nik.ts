@@ -23,6 +23,21 @@ const SCIENTIFIC = /^\d+(?:[.,]\d+)?e\+?\d+$/i;
 // Clerks group digits for reading ("3574 0411 1273 0101"); Excel's text marker is a leading quote.
 const SEPARATORS = /[\s.\-]/g;
 
+/** A NIK as written with its grouping and Excel's text marker taken away. */
+function ungrouped(text: string): string {
+  return text.trim().replace(/^'/, '').replace(SEPARATORS, '');
+}
+
+/**
+ * The digits of a NIK when it is only digits, grouped or not, as parseNik reads it: the key an
+ * officer is known by. A NIK mangled into 3.57403E+15 has no key: it cannot identify anyone.
+ */
+export function nikKey(nik: string | undefined | null): string | null {
+  if (!nik) return null;
+  const digits = ungrouped(nik);
+  return /^\d+$/.test(digits) ? digits : null;
+}
+
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** Whether DD-MM of a two-digit year can be a birth date: 29 February only when YY is a leap year in either century. */
@@ -47,7 +62,7 @@ function parseNikText(text: string | null | undefined): NikResult {
   if (raw === '') return { ok: false, problem: 'missing' };
   const compact = raw.replace(/\s/g, '');
   if (SCIENTIFIC.test(compact)) return { ok: false, problem: 'scientific' };
-  const digits = raw.replace(SEPARATORS, '');
+  const digits = ungrouped(raw);
   if (!/^\d+$/.test(digits)) return { ok: false, problem: 'notDigits' };
   if (digits.length !== 16) return { ok: false, problem: 'length', digits: digits.length };
   const rawDay = Number(digits.slice(6, 8));

@@ -1,4 +1,5 @@
 import { parseDate } from '../ids/date.js';
+import { nikKey } from '../ids/nik.js';
 import { personKey } from '../ids/names.js';
 import { parseSex } from '../ids/values.js';
 import type { RosterRecord } from '../roster/fields.js';
@@ -29,16 +30,6 @@ export function derivedCommunity(column: string, value: string): Values {
   if (column === 'sk_date') return { sk_date_iso: parseDate(value) };
   if (column === 'founded_date') return { founded_date_iso: parseDate(value) };
   return {};
-}
-
-/**
- * The digits of a NIK when it is only digits (spaces and a spreadsheet's leading apostrophe
- * ignored). A NIK mangled into 3.57403E+15 has no key: it cannot identify anyone.
- */
-export function nikKey(nik: string | undefined | null): string | null {
-  if (!nik) return null;
-  const s = nik.trim().replace(/^'/, '').replace(/\s+/g, '');
-  return /^\d+$/.test(s) ? s : null;
 }
 
 /** An officer's columns from one row: always the same shape (null = blank cell), for speed. */
