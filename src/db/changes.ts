@@ -1,4 +1,20 @@
+import type { Statement } from 'better-sqlite3';
 import type { Db } from './connection.js';
+
+const statements = new WeakMap<Db, Map<string, Statement>>();
+
+/**
+ * A statement prepared once per connection. better-sqlite3 keeps no cache of its own, and the
+ * statements here run once per changed record: a re-import that updates a million officers would
+ * otherwise compile the same SQL a million times.
+ */
+export function prepared(db: Db, sql: string): Statement {
+  let byText = statements.get(db);
+  if (!byText) statements.set(db, (byText = new Map()));
+  let statement = byText.get(sql);
+  if (!statement) byText.set(sql, (statement = db.prepare(sql)));
+  return statement;
+}
 
 export type Entity = 'community' | 'officer';
 
@@ -19,9 +35,7 @@ export function recordChange(
   action: 'update' | 'end',
   before: Record<string, unknown>,
 ): number {
-  const info = db
-    .prepare(`INSERT INTO changes (batch_id, audit_id, entity, entity_id, action, before) VALUES (?, ?, ?, ?, ?, ?)`)
-    .run(ref.batchId ?? null, ref.auditId ?? null, entity, entityId, action, JSON.stringify(before));
+  const info = prepared(db, `INSERT INTO changes (batch_id, audit_id, entity, entity_id, action, before) VALUES (?, ?, ?, ?, ?, ?)`).run(ref.batchId ?? null, ref.auditId ?? null, entity, entityId, action, JSON.stringify(before));
   return Number(info.lastInsertRowid);
 }
 
@@ -37,20 +51,27 @@ export function updateWithHistory(
   values: Record<string, unknown>,
   action: 'update' | 'end' = 'update',
 ): Record<string, unknown> {
-  const table = entity === 'community' ? 'communities' : 'officers';
-  const allowed = entity === 'community' ? COMMUNITY_COLUMNS : OFFICER_COLUMNS;
-  const columns = Object.keys(values);
-  for (const c of columns) if (!allowed.has(c)) throw new Error(`column ${c} cannot be updated on ${table}`);
-  const before = db.prepare(`SELECT ${columns.join(', ')} FROM ${table} WHERE id = ?`).get(entityId) as
-    | Record<string, unknown>
-    | undefined;
+  const columns = allowedColumns(entity, Object.keys(values));
+  const before = prepared(db, `SELECT ${columns.join(', ')} FROM ${TABLE[entity]} WHERE id = ?`).get(entityId) as Record<string, unknown> | undefined;
   if (!before) throw new Error(`${entity} ${entityId} not found`);
   recordChange(db, ref, entity, entityId, action, before);
-  db.prepare(`UPDATE ${table} SET ${columns.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @__id`).run({
-    ...values,
-    __id: entityId,
-  });
+  setColumns(db, entity, entityId, values);
   return before;
+}
+
+const TABLE: Record<Entity, string> = { community: 'communities', officer: 'officers' };
+
+/** Column names go into SQL text, so they are checked against a fixed list. */
+function allowedColumns(entity: Entity, columns: string[]): string[] {
+  const allowed = entity === 'community' ? COMMUNITY_COLUMNS : OFFICER_COLUMNS;
+  for (const c of columns) if (!allowed.has(c)) throw new Error(`column ${c} cannot be updated on ${TABLE[entity]}`);
+  return columns;
+}
+
+/** Sets the given columns of one community or officer (no history: the caller keeps it, or restores it). */
+export function setColumns(db: Db, entity: Entity, entityId: number, values: Record<string, unknown>): void {
+  const columns = allowedColumns(entity, Object.keys(values).sort());
+  prepared(db, `UPDATE ${TABLE[entity]} SET ${columns.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @__id`).run({ ...values, __id: entityId });
 }
 
 export const COMMUNITY_COLUMNS = new Set([

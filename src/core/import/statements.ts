@@ -1,6 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../../db/connection.js';
-import { COMMUNITY_COLUMNS, OFFICER_COLUMNS } from '../../db/changes.js';
+import { COMMUNITY_COLUMNS, OFFICER_COLUMNS, prepared } from '../../db/changes.js';
 import { OFFICER_VALUE_COLUMNS, type OfficerValues } from './columns.js';
 
 export type OfficerRow = Record<string, unknown> & {
@@ -40,7 +40,6 @@ export class ImportStatements {
   private readonly insertOfficerStmt: Statement;
   private readonly communityBeforeStmt: Statement;
   private readonly officerBeforeStmt: Statement;
-  private readonly updates = new Map<string, Statement>();
 
   constructor(
     private readonly db: Db,
@@ -104,19 +103,14 @@ export class ImportStatements {
     this.update('officers', OFFICER_COLUMNS, id, changes);
   }
 
-  /** Column names come from a fixed list, never from the file; statements are cached per column set. */
+  /** Column names come from a fixed list, never from the file; statements are prepared once per column set. */
   private update(table: string, allowed: Set<string>, id: number, changes: Record<string, unknown>): void {
     const columns = Object.keys(changes).filter((c) => allowed.has(c)).sort();
-    const key = `${table}:${columns.join(',')}`;
-    let stmt = this.updates.get(key);
-    if (!stmt) {
-      stmt = this.db.prepare(
-        `UPDATE ${table} SET ${columns.map((c) => `${c} = @${c}`).join(', ')}, updated_at = @__now, last_batch = @__batch WHERE id = @__id`,
-      );
-      this.updates.set(key, stmt);
-    }
     const params: Record<string, unknown> = { __now: this.now, __batch: this.batch, __id: id };
     for (const c of columns) params[c] = changes[c];
-    stmt.run(params);
+    prepared(
+      this.db,
+      `UPDATE ${table} SET ${columns.map((c) => `${c} = @${c}`).join(', ')}, updated_at = @__now, last_batch = @__batch WHERE id = @__id`,
+    ).run(params);
   }
 }

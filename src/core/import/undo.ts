@@ -1,6 +1,6 @@
 import type { Db } from '../../db/connection.js';
 import { audit } from '../../db/audit.js';
-import { COMMUNITY_COLUMNS, OFFICER_COLUMNS } from '../../db/changes.js';
+import { COMMUNITY_COLUMNS, OFFICER_COLUMNS, setColumns } from '../../db/changes.js';
 import { usageError } from '../../errors.js';
 
 export interface BatchRow {
@@ -83,9 +83,7 @@ export function undoBatch(db: Db, batchId: number, operator: string): UndoResult
         const before = JSON.parse(change.before) as Record<string, unknown>;
         const allowed = change.entity === 'community' ? COMMUNITY_COLUMNS : OFFICER_COLUMNS;
         const columns = Object.keys(before).filter((c) => allowed.has(c));
-        if (columns.length === 0) continue;
-        const table = change.entity === 'community' ? 'communities' : 'officers';
-        db.prepare(`UPDATE ${table} SET ${columns.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @__id`).run({ ...pick(before, columns), __id: change.entity_id });
+        if (columns.length > 0) setColumns(db, change.entity, change.entity_id, pick(before, columns));
       }
       const restored = new Set(changes.map((c) => `${c.entity}:${c.entity_id}`)).size;
       db.prepare(`DELETE FROM changes WHERE batch_id = ?`).run(batchId);
