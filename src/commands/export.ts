@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import type { Context } from '../context.js';
 import { requireFormat } from '../context.js';
 import { audit } from '../db/audit.js';
@@ -9,13 +8,11 @@ import { exportSource, inReadSnapshot, type ExportSource } from '../core/reports
 import { refreshValidation, revalidator } from '../core/reports/freshness.js';
 import type { MessageKey, Translate } from '../ui/messages/index.js';
 import type { Column } from '../ui/render/dataset.js';
-import { fileSink, stdoutSink, temporaryPath, type Sink } from '../ui/render/sink.js';
+import { fileSink, stdoutSink, type Sink } from '../ui/render/sink.js';
+import { writeViaTemporary } from '../files.js';
 import { writeCsvStream, writeJsonArrayStream } from '../ui/render/stream-writers.js';
 import { writeXlsxStream, XLSX_MAX_ROWS } from '../ui/render/xlsx.js';
 import { withDb } from './open.js';
-
-// Exports hold personal data: the file is readable by its owner only, like the database.
-const EXPORT_FILE_MODE = 0o600;
 
 export function exportHeading(t: Translate, c: ExportColumn): string {
   return t(`export.col.${c.heading ?? c.key}` as MessageKey);
@@ -29,7 +26,7 @@ function xlsxColumns(t: Translate, columns: ExportColumn[]): Column[] {
 }
 
 async function streamText(ctx: Context, source: ExportSource, format: 'csv' | 'json', excel: boolean): Promise<number> {
-  const sink: Sink = ctx.out ? fileSink(ctx.out, EXPORT_FILE_MODE) : stdoutSink(ctx.io.stdout);
+  const sink: Sink = ctx.out ? fileSink(ctx.out) : stdoutSink(ctx.io.stdout);
   try {
     const count =
       format === 'json'
@@ -51,17 +48,7 @@ async function streamText(ctx: Context, source: ExportSource, format: 'csv' | 'j
 async function writeXlsxFile(ctx: Context, source: ExportSource, sheet: string): Promise<number> {
   const rows = source.count();
   if (rows + 1 > XLSX_MAX_ROWS) throw usageError('export.tooBigForXlsx', { count: rows, max: XLSX_MAX_ROWS - 1 });
-  const file = ctx.out!;
-  const tmp = temporaryPath(file);
-  try {
-    fs.writeFileSync(tmp, '', { mode: EXPORT_FILE_MODE });
-    const count = await writeXlsxStream(tmp, xlsxColumns(ctx.t, source.columns), source.raw(), sheet);
-    fs.renameSync(tmp, file);
-    return count;
-  } catch (cause) {
-    fs.rmSync(tmp, { force: true });
-    throw usageError('error.outWrite', { path: file, reason: (cause as Error).message }, cause);
-  }
+  return writeViaTemporary(ctx.out!, (tmp) => writeXlsxStream(tmp, xlsxColumns(ctx.t, source.columns), source.raw(), sheet));
 }
 
 /**

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { environmentError, KimError, usageError } from '../errors.js';
+import { createPrivateFile, temporaryPath } from '../files.js';
 import type { Db } from './connection.js';
 
 export interface BackupResult {
@@ -49,11 +50,9 @@ function syncFolder(dir: string): void {
  * The caller checks the target (not the database itself, overwrite confirmed).
  */
 export async function copyDatabase(source: Db, target: string, schemaVersion: number): Promise<BackupResult> {
-  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+  const tmp = temporaryPath(target);
   try {
-    const fd = fs.openSync(tmp, 'wx', 0o600);
-    fs.closeSync(fd);
-    fs.chmodSync(tmp, 0o600);
+    createPrivateFile(tmp);
   } catch (cause) {
     // The folder the clerk chose cannot take the file: a choice to change, not a broken database.
     throw usageError('error.outWrite', { path: target, reason: (cause as Error).message }, cause);

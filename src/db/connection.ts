@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { environmentError, usageError } from '../errors.js';
+import { createPrivateFile } from '../files.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
 
 export type Db = Database.Database;
@@ -22,19 +23,14 @@ export function busyTimeoutFromEnv(env: NodeJS.ProcessEnv): number {
   return Number.isFinite(n) && n >= 0 ? n : DEFAULT_BUSY_TIMEOUT_MS;
 }
 
-/** Creates the file before SQLite does, so that it is never readable by anyone but its owner. */
-function createPrivateFile(file: string): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const fd = fs.openSync(file, 'wx', 0o600);
-  fs.closeSync(fd);
-  fs.chmodSync(file, 0o600);
-}
 
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
   let created = false;
   if (!fs.existsSync(file)) {
     if (!options.create) throw usageError('db.missing', { path: file });
     try {
+      // Created before SQLite does, so that it is never readable by anyone but its owner.
+      fs.mkdirSync(path.dirname(file), { recursive: true });
       createPrivateFile(file);
     } catch (cause) {
       throw environmentError('db.cantCreate', { path: file, reason: (cause as Error).message }, cause);

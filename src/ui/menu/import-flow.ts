@@ -9,7 +9,7 @@ import type { ColumnTarget } from '../../core/roster/fields.js';
 import { rememberedColumns } from '../../core/settings/import.js';
 import { getSetting } from '../../core/settings/registry.js';
 import type { MessageKey } from '../messages/index.js';
-import { writeFileAtomic } from '../output.js';
+import { writeFileAtomic } from '../../files.js';
 import { renderTable } from '../render/table.js';
 import { askUnknownColumns, previewText, rememberMapping, type Mapping } from './column-mapping.js';
 import type { Desk } from './desk.js';

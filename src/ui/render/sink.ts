@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import path from 'node:path';
+import { PRIVATE_MODE, temporaryPath } from '../../files.js';
 
 /**
  * Where a streamed output goes: stdout, or a file written beside its target and renamed into
@@ -16,9 +16,6 @@ export interface Sink {
   readonly closed: boolean;
 }
 
-export function temporaryPath(file: string): string {
-  return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-}
 
 /** Waits for 'drain', but also gives up waiting when the stream errors or closes. */
 function drained(stream: NodeJS.WritableStream): Promise<void> {
@@ -61,9 +58,9 @@ export function stdoutSink(stdout: NodeJS.WritableStream): Sink {
 }
 
 /** Streams to a temporary file beside `file`; created with `mode` (exports of personal data: 0600). */
-export function fileSink(file: string, mode = 0o644): Sink {
+export function fileSink(file: string): Sink {
   const tmp = temporaryPath(file);
-  const stream = fs.createWriteStream(tmp, { mode });
+  const stream = fs.createWriteStream(tmp, { mode: PRIVATE_MODE });
   let failure: Error | undefined;
   stream.on('error', (e) => (failure ??= e));
   const check = () => {
