@@ -78,16 +78,20 @@ function osUser(): string {
   }
 }
 
+/** A --lang value as a language, forgiving case and spaces; undefined when it is none. */
+export function parseLang(text: string): Lang | undefined {
+  const wanted = text.trim().toLowerCase();
+  return (LANGS as readonly string[]).includes(wanted) ? (wanted as Lang) : undefined;
+}
+
 export function buildContext(opts: GlobalOptions, io: Io): Context {
   const env = io.env;
   let lang: Lang;
   if (opts.lang !== undefined) {
-    const wanted = opts.lang.trim().toLowerCase();
-    if (!(LANGS as readonly string[]).includes(wanted)) {
-      // The language is not known yet, so the message comes in the detected one.
-      throw usageError('error.badLang', { value: opts.lang });
-    }
-    lang = wanted as Lang;
+    const wanted = parseLang(opts.lang);
+    // The language is not known yet, so the message comes in the detected one.
+    if (!wanted) throw usageError('error.badLang', { value: opts.lang });
+    lang = wanted;
   } else {
     lang = detectLang(env);
   }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { CommanderError, type Command } from 'commander';
 import { buildProgram, type Dispatch } from './cli.js';
-import { buildContext, detectLang, type GlobalOptions, type Io } from './context.js';
+import { buildContext, detectLang, parseLang, type GlobalOptions, type Io } from './context.js';
 import { EXIT, KimError } from './errors.js';
 import { translate, translator, type Lang, type MessageKey } from './ui/messages/index.js';
 
@@ -32,7 +32,9 @@ function preScan(argv: string[], env: NodeJS.ProcessEnv): { lang: Lang; debug: b
     const a = argv[i]!;
     if (a === '--') break;
     const value = a === '--lang' ? argv[i + 1] : a.startsWith('--lang=') ? a.slice(7) : undefined;
-    if (value === 'id' || value === 'en') lang = value;
+    // Read as the command will read it, so that errors come in the language of the rest.
+    const wanted = value === undefined ? undefined : parseLang(value);
+    if (wanted) lang = wanted;
     if (a === '--debug') debug = true;
   }
   return { lang, debug };

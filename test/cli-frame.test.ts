@@ -29,6 +29,18 @@ describe('the command-line frame', () => {
     expect(r.stderr).toContain('cocok dengan beberapa wilayah');
   });
 
+  // Errors come in the language the command speaks, however --lang was written.
+  it.each([
+    [['--lang', 'EN'], 'en', /does not exist/],
+    [['--lang= id '], 'en', /tidak ada/],
+    [['--lang', 'Id'], 'en', /tidak ada/],
+    [['--lang', 'EN'], 'id', /does not exist/],
+  ])('%j with KIM_LANG=%s gives its error in that language', (lang, env, message) => {
+    const r = kim([...lang, 'import', 'nope.csv'], { cwd: tempDir(), env: { KIM_LANG: env } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+  });
+
   it('creates the database readable by its owner only and records the regency', () => {
     const dir = tempDir();
     const r = kimJson(['init', '--regency', 'Kota Probolinggo'], { cwd: dir });
