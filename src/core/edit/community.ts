@@ -3,7 +3,7 @@ import { updateWithHistory } from '../../db/changes.js';
 import { writeTransaction, type Db } from '../../db/connection.js';
 import { storedReference } from '../../db/regions.js';
 import { usageError } from '../../errors.js';
-import { communityKey } from '../ids/names.js';
+import { villageKey } from '../ids/names.js';
 import { RegionResolver } from '../regions/resolve.js';
 import { auditedChanges, diff, parseEdit, type EditValues } from './change.js';
 import type { CommunityField } from './fields.js';
@@ -24,12 +24,12 @@ function placeColumns(db: Db, stored: Record<string, unknown>, columns: Record<s
   const district = ('district_text' in columns ? columns.district_text : stored.district_text) as string | null;
   const village = ('village_text' in columns ? columns.village_text : stored.village_text) as string | null;
   const resolved = new RegionResolver(storedReference(db)).resolve((stored.regency_text as string | null) ?? '', district ?? '', village ?? '');
-  const villageKey = resolved.villageCode ?? `?${communityKey(district ?? '')}|${communityKey(village ?? '')}`;
+  const key = villageKey(resolved.villageCode, district ?? '', village ?? '');
   const taken = db
     .prepare(`SELECT id, name FROM communities WHERE village_key = ? AND name_key = ? AND id <> ?`)
-    .get(villageKey, stored.name_key, stored.id) as { id: number; name: string } | undefined;
+    .get(key, stored.name_key, stored.id) as { id: number; name: string } | undefined;
   if (taken) throw usageError('edit.communityTaken', { name: taken.name, id: taken.id, village: village ?? '' });
-  return { district_code: resolved.districtCode, village_code: resolved.villageCode, village_key: villageKey };
+  return { district_code: resolved.districtCode, village_code: resolved.villageCode, village_key: key };
 }
 
 /** Changes one KIM's own fields in one write transaction, audited, with a before-image for undo. */

@@ -32,3 +32,12 @@ export function communityKey(name: string): string {
   const stripped = folded.replace(KIM_PREFIX, '');
   return stripped === '' ? folded : stripped;
 }
+
+/**
+ * The village half of a KIM's identity (with communityKey of its name): the village code when the
+ * village was recognised, else the kecamatan and desa as written. The import and `kim edit` must
+ * compute it alike, or an edited KIM would not be recognised by the next import.
+ */
+export function villageKey(villageCode: string | null, district: string, village: string): string {
+  return villageCode ?? `?${communityKey(district)}|${communityKey(village)}`;
+}

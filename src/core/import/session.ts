@@ -1,6 +1,6 @@
 import type { Db } from '../../db/connection.js';
 import { recordChange } from '../../db/changes.js';
-import { communityKey } from '../ids/names.js';
+import { communityKey, villageKey as villageKeyOf } from '../ids/names.js';
 import type { RegionResolver } from '../regions/resolve.js';
 import type { RosterRecord } from '../roster/fields.js';
 import type { Rejection } from '../roster/record.js';
@@ -156,7 +156,7 @@ export class ImportSession {
     const district = record.district ?? '';
     const village = record.village ?? '';
     const resolved = this.resolver.resolve(record.regency ?? '', district, village);
-    const villageKey = resolved.villageCode ?? `?${communityKey(district)}|${communityKey(village)}`;
+    const villageKey = villageKeyOf(resolved.villageCode, district, village);
     const nameKey = communityKey(record.kim_name!);
     const key = `${villageKey}\u0001${nameKey}`;
     const id = this.ids.get(key);
