@@ -3,7 +3,7 @@ import { maskNik } from '../ids/mask.js';
 import { numberHistory, type NumberHistoryRow } from '../numbering/history.js';
 import { COMMUNITY_COLUMNS } from './export-columns.js';
 import { rawRowByIdSql } from './export-sql.js';
-import type { StoredProblem } from './follow-up.js';
+import { storedProblems, type StoredProblem } from './follow-up.js';
 
 export interface OfficerLine {
   id: number;
@@ -58,11 +58,6 @@ const OFFICERS_SQL = `
   SELECT id, name, role, nik, sex, birth_date AS birthDate, occupation, phone, ended_at AS endedAt
   FROM officers WHERE community_id = ? ORDER BY ended_at IS NOT NULL, id`;
 
-const FINDINGS_SQL = `
-  SELECT f.rule, f.severity, f.field, f.value, f.params, o.id AS officer_id, o.name AS officer
-  FROM findings f LEFT JOIN officers o ON o.id = f.officer_id
-  WHERE f.community_id = ? ORDER BY f.severity = 'warning', f.officer_id IS NOT NULL, f.officer_id, f.rule, f.id`;
-
 // Every batch that created or changed the community or one of its officers.
 const BATCHES_SQL = `
   WITH touched(batch, created, updated, community) AS (
@@ -116,9 +111,7 @@ export function communityDetail(db: Db, id: number): CommunityDetail {
     COMMUNITY_COLUMNS.map((c, i) => [c.key, c.kind === 'bool' && values[i] !== null ? values[i] === 1 : values[i]]),
   );
   const officers = (db.prepare(OFFICERS_SQL).all(id) as OfficerLine[]).map((o) => ({ ...o, nik: maskNik(o.nik) }));
-  const findings = (db.prepare(FINDINGS_SQL).all(id) as (Omit<StoredProblem, 'officer'> & { officer_id: number | null; officer: string | null })[]).map(
-    ({ officer_id, officer, ...f }) => ({ ...f, officer: officer_id === null ? null : { id: officer_id, name: officer ?? '' } }),
-  );
+  const findings = storedProblems(db, id);
   const batches = (db.prepare(BATCHES_SQL).all({ id }) as (Omit<BatchTouch, 'files' | 'createdCommunity'> & { files: string; createdCommunity: number })[]).map(
     (b) => ({ ...b, files: fileNames(b.files), createdCommunity: b.createdCommunity === 1 }),
   );

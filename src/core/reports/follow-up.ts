@@ -11,6 +11,19 @@ export interface StoredProblem {
   officer: { id: number; name: string } | null;
 }
 
+// Errors before warnings, the KIM's own problems before its officers'.
+const PROBLEMS_OF_SQL = `
+  SELECT f.rule, f.severity, f.field, f.value, f.params, o.id AS officer_id, o.name AS officer
+  FROM findings f LEFT JOIN officers o ON o.id = f.officer_id
+  WHERE f.community_id = ? ORDER BY f.severity = 'warning', f.officer_id IS NOT NULL, f.officer_id, f.rule, f.id`;
+
+/** One KIM's stored problems, as `kim show` and the desk's KIM card list them. */
+export function storedProblems(db: Db, communityId: number): StoredProblem[] {
+  return (db.prepare(PROBLEMS_OF_SQL).all(communityId) as (Omit<StoredProblem, 'officer'> & { officer_id: number | null; officer: string | null })[]).map(
+    ({ officer_id, officer, ...p }) => ({ ...p, officer: officer_id === null ? null : { id: officer_id, name: officer ?? '' } }),
+  );
+}
+
 /** One KIM with open problems: a line of the follow-up list. */
 export interface FollowUp {
   community: { id: number; name: string; number: string | null };
