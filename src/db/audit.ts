@@ -1,4 +1,4 @@
-import type { Db } from './connection.js';
+import { prepared, type Db } from './connection.js';
 
 export interface AuditEntry {
   operator: string;
@@ -20,8 +20,7 @@ export interface AuditRow {
 
 /** Records who did what and when. Call it inside the transaction that makes the change. */
 export function audit(db: Db, entry: AuditEntry): number {
-  const info = db
-    .prepare(`INSERT INTO audit_log (at, operator, action, entity, entity_id, details) VALUES (?, ?, ?, ?, ?, ?)`)
+  const info = prepared(db, `INSERT INTO audit_log (at, operator, action, entity, entity_id, details) VALUES (?, ?, ?, ?, ?, ?)`)
     .run(
       new Date().toISOString(),
       entry.operator,

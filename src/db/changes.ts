@@ -1,20 +1,4 @@
-import type { Statement } from 'better-sqlite3';
-import type { Db } from './connection.js';
-
-const statements = new WeakMap<Db, Map<string, Statement>>();
-
-/**
- * A statement prepared once per connection. better-sqlite3 keeps no cache of its own, and the
- * statements here run once per changed record: a re-import that updates a million officers would
- * otherwise compile the same SQL a million times.
- */
-export function prepared(db: Db, sql: string): Statement {
-  let byText = statements.get(db);
-  if (!byText) statements.set(db, (byText = new Map()));
-  let statement = byText.get(sql);
-  if (!statement) byText.set(sql, (statement = db.prepare(sql)));
-  return statement;
-}
+import { prepared, type Db } from './connection.js';
 
 export type Entity = 'community' | 'officer';
 

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database, { type Statement } from 'better-sqlite3';
 import { environmentError, usageError } from '../errors.js';
 import { createPrivateFile } from '../files.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
@@ -84,4 +84,20 @@ function migrate(db: Db, from: number, operator: string): void {
 /** Runs fn in a transaction that takes the write lock at once, so waiting happens up front. */
 export function writeTransaction<T>(db: Db, fn: () => T): T {
   return db.transaction(fn).immediate();
+}
+
+const statements = new WeakMap<Db, Map<string, Statement>>();
+
+/**
+ * A statement prepared once per connection. better-sqlite3 keeps no cache of its own, and some
+ * statements run once per changed record or per KIM (before-images, audit entries, numbers): a
+ * re-import that updates a million officers would otherwise compile the same SQL a million times.
+ * The SQL text is the key, so a caller that sets a mode on it (pluck, raw) must own that text.
+ */
+export function prepared(db: Db, sql: string): Statement {
+  let byText = statements.get(db);
+  if (!byText) statements.set(db, (byText = new Map()));
+  let statement = byText.get(sql);
+  if (!statement) byText.set(sql, (statement = db.prepare(sql)));
+  return statement;
 }

@@ -1,6 +1,6 @@
 import type { Statement } from 'better-sqlite3';
-import type { Db } from '../../db/connection.js';
-import { COMMUNITY_COLUMNS, OFFICER_COLUMNS, prepared } from '../../db/changes.js';
+import { prepared, type Db } from '../../db/connection.js';
+import { COMMUNITY_COLUMNS, OFFICER_COLUMNS } from '../../db/changes.js';
 import { OFFICER_VALUE_COLUMNS, type OfficerValues } from './columns.js';
 
 export type OfficerRow = Record<string, unknown> & {

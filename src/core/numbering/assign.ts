@@ -1,6 +1,6 @@
 import { audit } from '../../db/audit.js';
 import { updateWithHistory } from '../../db/changes.js';
-import type { Db } from '../../db/connection.js';
+import { prepared, type Db } from '../../db/connection.js';
 import { getSetting } from '../settings/registry.js';
 import { Allocator } from './allocator.js';
 import { communitiesById, SKIP, unnumberedCommunities, whyNotEligible, type NumberingCandidate } from './eligibility.js';
@@ -103,7 +103,8 @@ function recordAssignment(
   number: string,
   at: { operator: string; now: string; scope: string; seq: number },
 ): void {
-  db.prepare(
+  prepared(
+    db,
     `INSERT INTO numbers (number, community_id, source, batch_id, assigned_at, operator) VALUES (?, ?, 'assigned', NULL, ?, ?)`,
   ).run(number, c.id, at.now, at.operator);
   const auditId = audit(db, {

@@ -1,4 +1,4 @@
-import type { Db } from '../../db/connection.js';
+import { prepared, type Db } from '../../db/connection.js';
 import type { RegionCodes } from './values.js';
 
 /** What numbering needs to know of a community. */
@@ -38,7 +38,7 @@ export function unnumberedCommunities(db: Db): NumberingCandidate[] {
 
 /** The named communities, oldest first so that numbers follow registration order. */
 export function communitiesById(db: Db, ids: number[]): NumberingCandidate[] {
-  const one = db.prepare(`${SELECT} WHERE c.id = ?`);
+  const one = prepared(db, `${SELECT} WHERE c.id = ?`);
   return ids
     .map((id) => one.get(id) as Row | undefined)
     .filter((r): r is Row => r !== undefined)
@@ -48,8 +48,7 @@ export function communitiesById(db: Db, ids: number[]): NumberingCandidate[] {
 
 /** The rule codes of the community's error-severity findings from its latest validation. */
 export function blockingRules(db: Db, communityId: number): string[] {
-  return db
-    .prepare(`SELECT DISTINCT rule FROM findings WHERE community_id = ? AND severity = 'error' ORDER BY rule`)
+  return prepared(db, `SELECT DISTINCT rule FROM findings WHERE community_id = ? AND severity = 'error' ORDER BY rule`)
     .pluck()
     .all(communityId) as string[];
 }
