@@ -1,8 +1,8 @@
-import type { Db } from './connection.js';
+import { prepared, type Db } from './connection.js';
 
 /** Raw stored settings: JSON values by key. Meaning and defaults live in core/settings. */
 export function readSetting<T>(db: Db, key: string): T | undefined {
-  const row = db.prepare(`SELECT value FROM settings WHERE key = ?`).get(key) as { value: string } | undefined;
+  const row = prepared(db, `SELECT value FROM settings WHERE key = ?`).get(key) as { value: string } | undefined;
   return row === undefined ? undefined : (JSON.parse(row.value) as T);
 }
 

@@ -13,12 +13,16 @@ import type { SettingDef } from './types.js';
  */
 const providers: (() => SettingDef[])[] = [() => officeSettings, () => numberingSettings, ruleSettings, () => importSettings as SettingDef[]];
 
+let byKey: Map<string, SettingDef> | undefined;
+
 export function settingDefs(): SettingDef[] {
   return providers.flatMap((p) => p());
 }
 
 export function findSettingDef(key: string): SettingDef {
-  const def = settingDefs().find((d) => d.key === key);
+  // The definitions are fixed: built once, not once per setting read (validation reads 35).
+  byKey ??= new Map(settingDefs().map((d) => [d.key, d]));
+  const def = byKey.get(key);
   if (!def) throw usageError('config.unknownKey', { key });
   return def;
 }
