@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database, { type Statement } from 'better-sqlite3';
 import { environmentError, usageError } from '../errors.js';
 import { createPrivateFile } from '../files.js';
+import { requireKimSchema } from './readonly.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
 
 export type Db = Database.Database;
@@ -23,9 +24,7 @@ export function busyTimeoutFromEnv(env: NodeJS.ProcessEnv): number {
   return Number.isFinite(n) && n >= 0 ? n : DEFAULT_BUSY_TIMEOUT_MS;
 }
 
-
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
-  let created = false;
   if (!fs.existsSync(file)) {
     if (!options.create) throw usageError('db.missing', { path: file });
     try {
@@ -35,7 +34,6 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     } catch (cause) {
       throw environmentError('db.cantCreate', { path: file, reason: (cause as Error).message }, cause);
     }
-    created = true;
   }
   let db: Db;
   try {
@@ -44,14 +42,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     throw environmentError('db.cantOpen', { path: file, reason: (cause as Error).message }, cause);
   }
   try {
-    const version = db.pragma('user_version', { simple: true }) as number;
-    if (version > SCHEMA_VERSION) {
-      throw environmentError('db.newer', { path: file, version, supported: SCHEMA_VERSION });
-    }
-    if (version === 0 && !created) {
-      const tables = db.prepare(`SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'`).get() as { n: number };
-      if (tables.n > 0) throw environmentError('db.notKim', { path: file });
-    }
+    const version = requireKimSchema(db, file);
     // WAL lets readers (reports, backups) work while an import writes.
     if (db.pragma('journal_mode', { simple: true }) !== 'wal') db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
