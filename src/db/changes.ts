@@ -58,10 +58,15 @@ export function setColumns(db: Db, entity: Entity, entityId: number, values: Rec
   prepared(db, `UPDATE ${TABLE[entity]} SET ${columns.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @__id`).run({ ...values, __id: entityId });
 }
 
-export const COMMUNITY_COLUMNS = new Set([
+/** What a roster row gives a community: the columns an import writes when it creates one. */
+export const COMMUNITY_VALUE_COLUMNS = [
   'name', 'name_key', 'village_key', 'regency_text', 'district_text', 'village_text', 'district_code',
   'village_code', 'address', 'sk_number', 'sk_date', 'sk_date_iso', 'sk_issuer', 'acknowledged',
-  'founded_date', 'founded_date_iso', 'number', 'ended_at', 'end_reason', 'updated_at', 'last_batch', 'validated_at',
+  'founded_date', 'founded_date_iso',
+] as const;
+
+export const COMMUNITY_COLUMNS = new Set<string>([
+  ...COMMUNITY_VALUE_COLUMNS, 'number', 'ended_at', 'end_reason', 'updated_at', 'last_batch', 'validated_at',
 ]);
 
 export const OFFICER_COLUMNS = new Set([

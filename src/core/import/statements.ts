@@ -1,6 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import { prepared, type Db } from '../../db/connection.js';
-import { COMMUNITY_COLUMNS, OFFICER_COLUMNS } from '../../db/changes.js';
+import { COMMUNITY_COLUMNS, COMMUNITY_VALUE_COLUMNS, OFFICER_COLUMNS } from '../../db/changes.js';
 import { OFFICER_VALUE_COLUMNS, type OfficerValues } from './columns.js';
 
 export type OfficerRow = Record<string, unknown> & {
@@ -14,10 +14,7 @@ export type OfficerRow = Record<string, unknown> & {
 
 const OFFICER_INSERT_COLUMNS = OFFICER_VALUE_COLUMNS;
 
-const COMMUNITY_INSERT_COLUMNS = [
-  'name', 'name_key', 'village_key', 'regency_text', 'district_text', 'village_text', 'district_code', 'village_code',
-  'address', 'sk_number', 'sk_date', 'sk_date_iso', 'sk_issuer', 'acknowledged', 'founded_date', 'founded_date_iso',
-] as const;
+const COMMUNITY_INSERT_COLUMNS = COMMUNITY_VALUE_COLUMNS;
 
 const UPDATABLE_COMMUNITY = [...COMMUNITY_COLUMNS].filter((c) => c !== 'ended_at' && c !== 'end_reason');
 const UPDATABLE_OFFICER = [...OFFICER_COLUMNS];
