@@ -162,9 +162,12 @@ function countLines(buf: string, from: number): number {
   return n;
 }
 
+/** How much of a file's start detectDelimiter reads: a few lines of any width. */
+export const DELIMITER_SAMPLE_CHARS = 64 * 1024;
+
 /** Picks the delimiter from the first lines: the candidate that splits the header most and consistently. */
-export function detectDelimiter(sample: string): string {
-  const lines = sample.split(/\r\n|\n|\r/).filter((l) => l.trim() !== '').slice(0, 6);
+export function detectDelimiter(text: string): string {
+  const lines = text.slice(0, DELIMITER_SAMPLE_CHARS).split(/\r\n|\n|\r/).filter((l) => l.trim() !== '').slice(0, 6);
   if (lines.length === 0) return ',';
   const candidates = [';', ',', '\t', '|'];
   let best = ',';

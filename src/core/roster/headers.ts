@@ -53,6 +53,14 @@ export interface HeaderMatch {
   score: number;
 }
 
+/** The header is looked for among this many non-blank rows at the top: titles may come first. */
+export const HEADER_SEARCH_ROWS = 10;
+
+/** Whether a row is the header: at least two of its cells name fields (one may be a title's word). */
+export function isHeader(match: HeaderMatch): boolean {
+  return match.score >= 2;
+}
+
 /** Longer than any heading: a title or a data cell, not worth normalising (it may run to megabytes). */
 const MAX_HEADING = 200;
 

@@ -4,7 +4,7 @@ import { CsvReader, detectDelimiter, type CsvEvent } from './csv.js';
 import { makeDecoder, type Encoding, type ENCODINGS } from './encoding.js';
 import { inspectFile } from './reader.js';
 import type { ColumnTarget } from './fields.js';
-import { headerKey, matchHeader, missingRequired } from './headers.js';
+import { HEADER_SEARCH_ROWS, headerKey, isHeader, matchHeader, missingRequired } from './headers.js';
 
 export interface PreviewColumn {
   heading: string;
@@ -37,7 +37,6 @@ export interface PreviewOptions {
 
 /** Enough for a header and a handful of rows, however wide the roster. */
 const HEAD_BYTES = 256 * 1024;
-const HEADER_SEARCH_ROWS = 10;
 
 async function readHead(file: string): Promise<{ bytes: Buffer; whole: boolean }> {
   const handle = await fs.promises.open(file, 'r');
@@ -62,7 +61,7 @@ export async function previewRoster(file: string, options: PreviewOptions): Prom
   const head = await readHead(file);
   const decoder = makeDecoder(encoding);
   const text = decoder.write(head.bytes) + (head.whole ? decoder.end() : '');
-  const delimiter = options.delimiter === 'auto' ? detectDelimiter(text.slice(0, 64 * 1024)) : options.delimiter;
+  const delimiter = options.delimiter === 'auto' ? detectDelimiter(text) : options.delimiter;
 
   const records: Extract<CsvEvent, { kind: 'record' }>[] = [];
   const reader = new CsvReader(delimiter);
@@ -73,7 +72,7 @@ export async function previewRoster(file: string, options: PreviewOptions): Prom
   if (head.whole) reader.end(collect);
 
   const nonBlank = records.filter((r) => r.cells.some((c) => c.trim() !== ''));
-  const header = nonBlank.slice(0, HEADER_SEARCH_ROWS).find((r) => matchHeader(r.cells, options.map).score >= 2);
+  const header = nonBlank.slice(0, HEADER_SEARCH_ROWS).find((r) => isHeader(matchHeader(r.cells, options.map)));
   if (!header) throw usageError(nonBlank.length === 0 ? 'import.empty' : 'import.noHeader', { file: name });
   const match = matchHeader(header.cells, options.map);
   const rows = nonBlank.filter((r) => r.row > header.row);

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { usageError } from '../../errors.js';
-import { CsvReader, detectDelimiter, type CsvEvent } from './csv.js';
+import { CsvReader, DELIMITER_SAMPLE_CHARS, detectDelimiter, type CsvEvent } from './csv.js';
 import { chooseEncoding, makeDecoder, scanFile, type Encoding, type ENCODINGS, type FileScan } from './encoding.js';
 import type { ColumnTarget, RosterRecord } from './fields.js';
-import { matchHeader, missingRequired, type HeaderMatch } from './headers.js';
+import { HEADER_SEARCH_ROWS, isHeader, matchHeader, missingRequired, type HeaderMatch } from './headers.js';
 import { buildRecord, type Layout, type Rejection } from './record.js';
 
 export interface ReadOptions {
@@ -40,7 +40,6 @@ export type RosterSink = {
 };
 
 const DELIMITERS: Record<string, string> = { auto: 'auto', ',': ',', ';': ';', tab: '\t', '\\t': '\t', '\t': '\t', '|': '|', comma: ',', semicolon: ';', pipe: '|' };
-const HEADER_SEARCH_ROWS = 10;
 
 /**
  * The first character after ASCII white space, lower-cased, when it is ASCII; -1 otherwise (none,
@@ -106,7 +105,7 @@ export async function readRoster(file: string, options: ReadOptions, sink: Roste
       if (e.kind !== 'record' || e.cells.every((c) => c.trim() === '')) continue;
       nonBlankBefore++;
       const match = matchHeader(e.cells, options.map);
-      if (match.score >= 2) {
+      if (isHeader(match)) {
         useHeader(e.row, e.cells, match);
       } else if (nonBlankBefore >= HEADER_SEARCH_ROWS) {
         throw usageError('import.noHeader', { file: name });
@@ -168,8 +167,8 @@ export async function readRoster(file: string, options: ReadOptions, sink: Roste
     if (!csv) {
       pending += text;
       // The delimiter is chosen from whole first lines, not from a fragment of one.
-      if (!final && pending.length < 64 * 1024 && !/\n[^\n]*\n[^\n]*\n/.test(pending)) return;
-      if (!delimiter) delimiter = detectDelimiter(pending.slice(0, 64 * 1024));
+      if (!final && pending.length < DELIMITER_SAMPLE_CHARS && !/\n[^\n]*\n[^\n]*\n/.test(pending)) return;
+      if (!delimiter) delimiter = detectDelimiter(pending);
       csv = new CsvReader(delimiter);
       text = pending;
       pending = '';
