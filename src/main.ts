@@ -104,7 +104,8 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     c.configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
-      outputError: (s, write) => write(`${t('error.prefix')}: ${s.replace(/^error: /, '')}`),
+      // Written in the clerk's language when the error is caught below.
+      outputError: () => {},
     });
     c.commands.forEach(configure);
   };
@@ -116,6 +117,12 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.OK;
       if (error.code === 'commander.executeSubCommandAsync') return EXIT.OK;
       const name = argv.slice(2).find((a) => program.commands.some((c) => c.name() === a)) ?? '';
+      // Loaded only here: start-up stays as small as it is.
+      const { commanderMessage, unknownCommandMessage } = await import('./ui/commander-errors.js');
+      const misspelt = !name && error.code === 'commander.excessArguments' ? program.args[0] : undefined;
+      const commands = program.commands.flatMap((c) => [c.name(), ...c.aliases()]);
+      const message = misspelt === undefined ? commanderMessage(t, error) : unknownCommandMessage(t, misspelt, commands);
+      io.stderr.write(`${t('error.prefix')}: ${message}\n`);
       io.stderr.write(t('error.seeHelp', { command: name ? `kim ${name}` : 'kim' }) + '\n');
       return EXIT.USAGE;
     }

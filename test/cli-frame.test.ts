@@ -13,7 +13,6 @@ describe('the command-line frame', () => {
   });
 
   it.each([
-    [['import', '--bogus', 'x.csv'], /unknown option/],
     [['--lang', 'fr', 'init'], /Unknown language "fr"/],
     [['init', '--format', 'pdf'], /Format "pdf"/],
   ])('refuses bad usage %j with exit 2 and a sentence', (args, message) => {
@@ -21,6 +20,33 @@ describe('the command-line frame', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
     expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  // Commander words its own usage errors in English only; kim says them in the clerk's language.
+  it.each([
+    [['import', '--bogus', 'x.csv'], 'Galat: Opsi --bogus tidak dikenal.', 'Error: Unknown option --bogus.', 'kim import --help'],
+    [['import', '--delimter', ';'], 'Opsi --delimter tidak dikenal. Maksudnya --delimiter?', 'Unknown option --delimter. Did you mean --delimiter?', 'kim import --help'],
+    [['import', '--encoding'], 'Opsi --encoding <enc> perlu nilai.', 'The option --encoding <enc> needs a value.', 'kim import --help'],
+    [['end', '1'], 'Opsi --reason <text> wajib diisi.', 'The option --reason <text> is required.', 'kim end --help'],
+    [['show'], 'Argumen <community> wajib diisi.', 'The argument <community> is required.', 'kim show --help'],
+    [['undo', '1', '2'], 'Terlalu banyak argumen: perintah ini menerima 1, diberi 2.', 'Too many arguments: this command takes 1, and got 2.', 'kim undo --help'],
+    [['list', '--status', 'aktif'], '"aktif" bukan pilihan untuk --status <status>. Pilihan: numbered, unnumbered, compliant, noncompliant, ended.', '"aktif" is not a choice for --status <status>. Choose one of: numbered,', 'kim list --help'],
+    [['export', 'kims'], '"kims" bukan pilihan untuk <what>. Pilihan: communities, officers.', '"kims" is not a choice for <what>. Choose one of: communities, officers.', 'kim export --help'],
+    [['imprt', 'x.csv'], 'Perintah "imprt" tidak dikenal. Maksudnya import?', 'Unknown command "imprt". Did you mean import?', 'kim --help'],
+    [['laporan'], 'Perintah "laporan" tidak dikenal.', 'Unknown command "laporan".', 'kim --help'],
+    [['report', 'recp'], 'Perintah "recp" tidak dikenal. Maksudnya recap?', 'Unknown command "recp". Did you mean recap?', 'kim report --help'],
+  ])('%j is refused with exit 2 in Indonesian and in English', (args, id, en, help) => {
+    const dir = tempDir();
+    const inId = kim(['--lang', 'id', ...args], { cwd: dir });
+    expect(inId.code).toBe(2);
+    expect(inId.stderr).toContain(id);
+    expect(inId.stderr).toContain(`Lihat \`${help}\``);
+    expect(inId.stderr).not.toMatch(/\n\s+at |error:|unknown|required|invalid/);
+    const inEn = kim(['--lang', 'en', ...args], { cwd: dir });
+    expect(inEn.code).toBe(2);
+    expect(inEn.stderr).toContain(en);
+    expect(inEn.stderr).toContain(`See \`${help}\``);
+    expect(fs.readdirSync(dir)).toEqual([]);
   });
 
   it('speaks Indonesian with --lang id', () => {

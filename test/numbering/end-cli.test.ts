@@ -46,7 +46,7 @@ describe('kim end', () => {
     [['end', '1', '--reason', 'Bubar', '--date', 'kemarin'], /Date "kemarin" is not recognised/],
     [['end', '1', '--reason', 'Bubar', '--date', '2025-10-15'], /The end date 2025-10-15 is after today \(2025-10-14\)/],
     [['end', '1', '--reason', '   '], /Give a reason with --reason/],
-    [['end', '1'], /required option '--reason <text>'/],
+    [['end', '1'], /The option --reason <text> is required/],
     [['end', 'KIM Tidak Ada', '--reason', 'x'], /No KIM "KIM Tidak Ada"/],
   ])('refuses %j with exit 2, changing nothing', (args, message) => {
     const { file, dir, env } = database();

@@ -10,6 +10,24 @@ export const common = {
     id: 'Lihat `{command} --help` untuk cara memakainya.',
     en: 'See `{command} --help` for how to use it.',
   },
+  'error.cli.missingArgument': { id: 'Argumen <{name}> wajib diisi.', en: 'The argument <{name}> is required.' },
+  'error.cli.optionNeedsValue': { id: 'Opsi {option} perlu nilai.', en: 'The option {option} needs a value.' },
+  'error.cli.missingOption': { id: 'Opsi {option} wajib diisi.', en: 'The option {option} is required.' },
+  'error.cli.unknownOption': { id: 'Opsi {option} tidak dikenal.', en: 'Unknown option {option}.' },
+  'error.cli.unknownCommand': { id: 'Perintah "{command}" tidak dikenal.', en: 'Unknown command "{command}".' },
+  'error.cli.didYouMean': { id: 'Maksudnya {suggestion}?', en: 'Did you mean {suggestion}?' },
+  'error.cli.excessArguments': {
+    id: 'Terlalu banyak argumen: perintah ini menerima {expected}, diberi {got}.',
+    en: 'Too many arguments: this command takes {expected}, and got {got}.',
+  },
+  'error.cli.optionChoice': {
+    id: '"{value}" bukan pilihan untuk {option}. Pilihan: {choices}.',
+    en: '"{value}" is not a choice for {option}. Choose one of: {choices}.',
+  },
+  'error.cli.argumentChoice': {
+    id: '"{value}" bukan pilihan untuk <{argument}>. Pilihan: {choices}.',
+    en: '"{value}" is not a choice for <{argument}>. Choose one of: {choices}.',
+  },
   'error.badLang': {
     id: 'Bahasa "{value}" tidak dikenal. Pakai --lang id atau --lang en.',
     en: 'Unknown language "{value}". Use --lang id or --lang en.',
