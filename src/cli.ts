@@ -1,4 +1,5 @@
 import { Argument, Command, Option } from 'commander';
+import { localHelp } from './ui/help-text.js';
 import type { Translate } from './ui/messages/index.js';
 
 /** What a command module exports: it does the work and returns the exit code. */
@@ -24,6 +25,7 @@ export function buildProgram(t: Translate, dispatch: Dispatch, version: string):
 
   const program = new Command('kim')
     .description(t('cli.description'))
+    .configureHelp(localHelp(t))
     .version(version, '-V, --version', t('cli.opt.version'))
     .helpOption('-h, --help', t('cli.opt.help'))
     .helpCommand('help [command]', t('cli.help.command'))

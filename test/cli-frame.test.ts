@@ -49,6 +49,16 @@ describe('the command-line frame', () => {
     expect(fs.readdirSync(dir)).toEqual([]);
   });
 
+  it.each([
+    ['id', ['Pemakaian: kim import [options] <file...>', 'Argumen:', 'Opsi:', '(bawaan: "auto")', 'Contoh:'], /Usage|Options:|default:/],
+    ['en', ['Usage: kim import [options] <file...>', 'Arguments:', 'Options:', '(default: "auto")', 'Examples:'], /Pemakaian|Opsi:|bawaan/],
+  ])('kim import --help in %s has its headings and notes in that language', (lang, expected, foreign) => {
+    const r = kim(['--lang', lang, 'import', '--help'], { cwd: tempDir() });
+    expect(r.code).toBe(0);
+    for (const text of expected) expect(r.stdout).toContain(text);
+    expect(r.stdout).not.toMatch(foreign);
+  });
+
   it('speaks Indonesian with --lang id', () => {
     const r = kim(['--lang', 'id', 'init', '--regency', 'Probolinggo'], { cwd: tempDir() });
     expect(r.code).toBe(2);

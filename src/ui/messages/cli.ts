@@ -19,6 +19,13 @@ export const cliMessages = {
   'cli.opt.help': { id: 'tampilkan bantuan', en: 'display help' },
   'cli.opt.version': { id: 'tampilkan versi', en: 'display the version' },
   'cli.help.command': { id: 'tampilkan bantuan untuk perintah', en: 'display help for a command' },
+  'cli.help.usage': { id: 'Pemakaian:', en: 'Usage:' },
+  'cli.help.arguments': { id: 'Argumen:', en: 'Arguments:' },
+  'cli.help.options': { id: 'Opsi:', en: 'Options:' },
+  'cli.help.globalOptions': { id: 'Opsi umum:', en: 'Global Options:' },
+  'cli.help.commands': { id: 'Perintah:', en: 'Commands:' },
+  'cli.help.default': { id: 'bawaan', en: 'default' },
+  'cli.help.choices': { id: 'pilihan', en: 'choices' },
 
   'cli.init': { id: 'membuat atau memperbarui basis data dan mencatat kabupaten/kota kantor', en: 'create or upgrade the database and record the office regency' },
   'cli.init.regency': { id: 'kode Kemendagri (35.74) atau nama ("Kota Probolinggo")', en: 'Kemendagri code (35.74) or name ("Kota Probolinggo")' },
