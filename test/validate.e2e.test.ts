@@ -111,6 +111,20 @@ describe('kim validate on the sample rosters', () => {
     expect(table.stdout).not.toContain('Kanigaran Bersinar');
     expect(table.stdout).toMatch(/7 KIMs checked, 42 officers: 4 errors, 0 warnings\. 3 of 7 KIMs compliant/);
   });
+
+  // The table is for people: severity and field in their words; CSV and JSON keep the codes.
+  it.each([
+    ['id', /│ galat +│ ADM-ASN +│ Hadi Wibowo .*│ pekerjaan +│ PNS Dinas Pendidikan/, /│ galat +│ ADM-PARTY +│ .*│ partai politik +│/],
+    ['en', /│ error +│ ADM-ASN +│ Hadi Wibowo .*│ occupation +│ PNS Dinas Pendidikan/, /│ error +│ ADM-PARTY +│ .*│ political party +│/],
+  ])('names the severity and the field in the table in %s', (lang, asn, party) => {
+    const dir = copyOfImported();
+    const table = kim(['--lang', lang, '--no-color', 'validate'], { cwd: dir, env });
+    expect(table.code).toBe(1);
+    expect(table.stdout).toMatch(asn);
+    expect(table.stdout).toMatch(party);
+    const { json } = kimJson<Report>(['--lang', lang, 'validate'], { cwd: dir, env });
+    expect(json.findings.find((f) => f.rule === 'ADM-ASN')).toMatchObject({ severity: 'error', field: 'occupation' });
+  });
 });
 
 describe('kim config changes what kim validate reports', () => {

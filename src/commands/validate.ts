@@ -6,6 +6,7 @@ import { loadRuleConfig } from '../core/rules/config.js';
 import { findDistrictCode } from '../core/rules/scope.js';
 import { runValidationInParallel, type Finding, type ValidationRun } from '../core/rules/validate.js';
 import type { Dataset } from '../ui/render/dataset.js';
+import { findingFieldLabel } from '../ui/render/field-label.js';
 import { renderTable } from '../ui/render/table.js';
 import { emit, writeData } from '../ui/output.js';
 import { withDb } from './open.js';
@@ -76,7 +77,7 @@ function renderGrouped(ctx: Context, result: ValidationRun, shown: Finding[]): s
           severity: paint(f, t(`validate.severity.${f.severity}`)),
           rule: paint(f, f.rule),
           officer: f.officer ? `${f.officer.name}${f.officer.nik ? ` (${f.officer.nik})` : ''}` : '',
-          field: f.field ?? '',
+          field: findingFieldLabel(t, f.field),
           value: f.value ?? '',
           message: f.message,
         })),

@@ -18,6 +18,14 @@ export type CommunityField = (typeof COMMUNITY_FIELDS)[number];
 
 export type EditField = OfficerField | CommunityField;
 
+/** Which field a finding points at (findings name the table column), in the names `kim edit` uses. */
+export const FINDING_OFFICER_FIELD: Record<string, OfficerField> = {
+  occupation: 'occupation', nip: 'nip', party: 'party', ngo: 'ngo', nik: 'nik', birth_date: 'birthDate', gender: 'sex', phone: 'phone', role: 'role',
+};
+export const FINDING_COMMUNITY_FIELD: Record<string, CommunityField> = {
+  sk_number: 'skNumber', sk_date: 'skDate', sk_issuer: 'skIssuer', acknowledged: 'acknowledged', village: 'village', district: 'district',
+};
+
 /** The column that holds each field as written. */
 export const FIELD_COLUMN: Record<EditField, string> = {
   name: 'name', role: 'role', occupation: 'occupation', party: 'party', ngo: 'ngo', nip: 'nip', nik: 'nik', sex: 'gender',

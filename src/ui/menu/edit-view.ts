@@ -3,7 +3,8 @@ import type { CheckedEdit } from '../../core/edit/edit-and-check.js';
 import type { FieldChange } from '../../core/edit/change.js';
 import { maskNik } from '../../core/ids/mask.js';
 import type { Finding } from '../../core/rules/validate.js';
-import type { MessageKey, Translate } from '../messages/index.js';
+import type { Translate } from '../messages/index.js';
+import { fieldLabel } from '../render/field-label.js';
 
 /** A change as printed: NIKs masked, as everywhere on screen and in JSON. */
 function shownChange(c: FieldChange): FieldChange {
@@ -32,9 +33,6 @@ export function editJson(edit: CheckedEdit) {
   };
 }
 
-export function fieldLabel(t: Translate, field: string): string {
-  return t(`edit.field.${field}` as MessageKey);
-}
 
 /** What changed, in the clerk's words: one line per field. */
 export function changeLines(t: Translate, edit: CheckedEdit): string[] {

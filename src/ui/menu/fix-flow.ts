@@ -3,7 +3,8 @@ import { checkFieldValue, COMMUNITY_FIELDS, OFFICER_FIELDS, type CommunityField,
 import { parseEnd } from '../../core/edit/officer.js';
 import type { KimCard } from '../../core/desk/kim-card.js';
 import { maskNik } from '../../core/ids/mask.js';
-import { editText, fieldLabel } from './edit-view.js';
+import { fieldLabel } from '../render/field-label.js';
+import { editText } from './edit-view.js';
 import { problemWith, type Desk } from './desk.js';
 import type { Choice } from './prompts.js';
 

@@ -1,5 +1,5 @@
 import { kimCard, type KimCard } from '../../core/desk/kim-card.js';
-import type { CommunityField, OfficerField } from '../../core/edit/fields.js';
+import { FINDING_COMMUNITY_FIELD, FINDING_OFFICER_FIELD } from '../../core/edit/fields.js';
 import { followUpList } from '../../core/reports/follow-up.js';
 import { refreshValidation, revalidator } from '../../core/reports/freshness.js';
 import type { StoredProblem } from '../../core/reports/follow-up.js';
@@ -8,13 +8,6 @@ import type { Desk } from './desk.js';
 import { fixCommunity, fixOfficer, pickOfficer } from './fix-flow.js';
 import type { Entry } from './prompts.js';
 
-/** Which field a problem points at, in the names `kim edit` uses. */
-const OFFICER_FIELD: Record<string, OfficerField> = {
-  occupation: 'occupation', nip: 'nip', party: 'party', ngo: 'ngo', nik: 'nik', birth_date: 'birthDate', gender: 'sex', phone: 'phone', role: 'role',
-};
-const COMMUNITY_FIELD: Record<string, CommunityField> = {
-  sk_number: 'skNumber', sk_date: 'skDate', sk_issuer: 'skIssuer', acknowledged: 'acknowledged', village: 'village', district: 'district',
-};
 
 type Action = { kind: 'problem'; index: number } | { kind: 'officer' } | { kind: 'community' } | { kind: 'back' };
 
@@ -40,8 +33,8 @@ function cardText(desk: Desk, card: KimCard): string {
 
 async function fixProblem(desk: Desk, card: KimCard, p: StoredProblem): Promise<void> {
   const officer = p.officer ? card.officers.find((o) => o.id === p.officer!.id) : undefined;
-  if (officer) return fixOfficer(desk, officer, OFFICER_FIELD[p.field ?? '']);
-  const field = COMMUNITY_FIELD[p.field ?? ''];
+  if (officer) return fixOfficer(desk, officer, FINDING_OFFICER_FIELD[p.field ?? '']);
+  const field = FINDING_COMMUNITY_FIELD[p.field ?? ''];
   if (field) return fixCommunity(desk, card, field);
   // A missing role or a roster of the wrong size is fixed on one of its officers.
   const chosen = await pickOfficer(desk, card);

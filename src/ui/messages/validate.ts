@@ -67,7 +67,7 @@ export const validateMessages = {
   'validate.col.field': { id: 'Kolom', en: 'Field' },
   'validate.col.value': { id: 'Isi', en: 'Value' },
   'validate.col.message': { id: 'Keterangan', en: 'Message' },
-  'validate.severity.error': { id: 'error', en: 'error' },
+  'validate.severity.error': { id: 'galat', en: 'error' },
   'validate.severity.warning': { id: 'peringatan', en: 'warning' },
   'validate.community': { id: '{name} (id {id}{number}) — {status}', en: '{name} (id {id}{number}) — {status}' },
   'validate.status.compliant': { id: 'memenuhi syarat', en: 'compliant' },
