@@ -114,15 +114,14 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     await program.parseAsync(argv);
   } catch (error) {
     if (error instanceof CommanderError) {
-      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.OK;
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT.OK;
+      if (error.code === 'commander.help' && error.exitCode === 0) return EXIT.OK;
       if (error.code === 'commander.executeSubCommandAsync') return EXIT.OK;
-      const name = argv.slice(2).find((a) => program.commands.some((c) => c.name() === a)) ?? '';
+      const words = argv.slice(2);
+      const name = words.find((a) => program.commands.some((c) => c.name() === a)) ?? '';
       // Loaded only here: start-up stays as small as it is.
-      const { commanderMessage, unknownCommandMessage } = await import('./ui/commander-errors.js');
-      const misspelt = !name && error.code === 'commander.excessArguments' ? program.args[0] : undefined;
-      const commands = program.commands.flatMap((c) => [c.name(), ...c.aliases()]);
-      const message = misspelt === undefined ? commanderMessage(t, error) : unknownCommandMessage(t, misspelt, commands);
-      io.stderr.write(`${t('error.prefix')}: ${message}\n`);
+      const { usageMessage } = await import('./ui/commander-errors.js');
+      io.stderr.write(`${t('error.prefix')}: ${usageMessage(t, error, program, words)}\n`);
       io.stderr.write(t('error.seeHelp', { command: name ? `kim ${name}` : 'kim' }) + '\n');
       return EXIT.USAGE;
     }

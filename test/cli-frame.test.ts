@@ -35,6 +35,8 @@ describe('the command-line frame', () => {
     [['imprt', 'x.csv'], 'Perintah "imprt" tidak dikenal. Maksudnya import?', 'Unknown command "imprt". Did you mean import?', 'kim --help'],
     [['laporan'], 'Perintah "laporan" tidak dikenal.', 'Unknown command "laporan".', 'kim --help'],
     [['report', 'recp'], 'Perintah "recp" tidak dikenal. Maksudnya recap?', 'Unknown command "recp". Did you mean recap?', 'kim report --help'],
+    [['report'], '`kim report` perlu perintah lanjutan: recap, findings.', '`kim report` needs one of its commands: recap, findings.', 'kim report --help'],
+    [['help', 'imprt'], 'Perintah "imprt" tidak dikenal. Maksudnya import?', 'Unknown command "imprt". Did you mean import?', 'kim --help'],
   ])('%j is refused with exit 2 in Indonesian and in English', (args, id, en, help) => {
     const dir = tempDir();
     const inId = kim(['--lang', 'id', ...args], { cwd: dir });

@@ -4,7 +4,7 @@
  * of the pinned version is read back into its parts; a wording this list does not know is shown
  * as commander wrote it.
  */
-import type { CommanderError } from 'commander';
+import type { Command, CommanderError } from 'commander';
 import { editDistance } from '../core/regions/normalize.js';
 import type { MessageKey, Translate } from './messages/index.js';
 
@@ -44,7 +44,7 @@ const PATTERNS: readonly Pattern[] = [
   },
 ];
 
-export function commanderMessage(t: Translate, error: CommanderError): string {
+function commanderMessage(t: Translate, error: CommanderError): string {
   for (const p of PATTERNS) {
     if (p.code !== error.code) continue;
     const m = p.wording.exec(error.message);
@@ -60,11 +60,27 @@ export function commanderMessage(t: Translate, error: CommanderError): string {
  * A first word that names no command. kim alone opens the menu, so the program itself takes no
  * arguments and commander calls such a word "too many arguments"; the clerk mistyped a command.
  */
-export function unknownCommandMessage(t: Translate, word: string, commands: readonly string[]): string {
+function unknownCommandMessage(t: Translate, word: string, commands: readonly string[]): string {
   const text = t('error.cli.unknownCommand', { command: word });
   const near = commands
     .map((name) => ({ name, distance: editDistance(word, name, 2) }))
     .filter((c) => c.distance <= 2)
     .sort((a, b) => a.distance - b.distance)[0];
   return near ? `${text} ${t('error.cli.didYouMean', { suggestion: near.name })}` : text;
+}
+
+/** The sentence for a usage error commander stopped at; `words` are the command line after `kim`. */
+export function usageMessage(t: Translate, error: CommanderError, program: Command, words: readonly string[]): string {
+  const commands = program.commands.flatMap((c) => [c.name(), ...c.aliases()]);
+  if (error.code === 'commander.help') {
+    // Commander has shown a help on stderr instead of running anything: for a group named
+    // without its command (`kim report`), or for help on a command that does not exist.
+    const group = program.commands.find((c) => words.includes(c.name()) && c.commands.length > 0);
+    if (group) return t('error.cli.missingSubcommand', { command: `kim ${group.name()}`, choices: group.commands.map((c) => c.name()).join(', ') });
+    const topic = words.slice(words.indexOf('help') + 1).find((w) => !w.startsWith('-')) ?? '';
+    return unknownCommandMessage(t, topic, commands);
+  }
+  const named = words.some((w) => commands.includes(w));
+  if (!named && error.code === 'commander.excessArguments') return unknownCommandMessage(t, program.args[0] ?? '', commands);
+  return commanderMessage(t, error);
 }

@@ -15,6 +15,7 @@ export const common = {
   'error.cli.missingOption': { id: 'Opsi {option} wajib diisi.', en: 'The option {option} is required.' },
   'error.cli.unknownOption': { id: 'Opsi {option} tidak dikenal.', en: 'Unknown option {option}.' },
   'error.cli.unknownCommand': { id: 'Perintah "{command}" tidak dikenal.', en: 'Unknown command "{command}".' },
+  'error.cli.missingSubcommand': { id: '`{command}` perlu perintah lanjutan: {choices}.', en: '`{command}` needs one of its commands: {choices}.' },
   'error.cli.didYouMean': { id: 'Maksudnya {suggestion}?', en: 'Did you mean {suggestion}?' },
   'error.cli.excessArguments': {
     id: 'Terlalu banyak argumen: perintah ini menerima {expected}, diberi {got}.',
