@@ -48,7 +48,7 @@ export const cliMessages = {
   'cli.validate': { id: 'memeriksa KIM terhadap syarat legalitas dan administrasi', en: 'check KIMs against the legality and administrative requirements' },
   'cli.validate.communities': { id: 'KIM tertentu: id, nomor induk, atau nama', en: 'particular KIMs: id, number or name' },
   'cli.validate.district': { id: 'hanya KIM di kecamatan ini', en: 'only KIMs in this district' },
-  'cli.validate.severity': { id: 'tampilkan hanya temuan error atau juga warning', en: 'show only error findings, or warnings too' },
+  'cli.validate.severity': { id: 'error: hanya temuan galat; warning: juga peringatan', en: 'error: only error findings; warning: warnings too' },
   'cli.rules': { id: 'daftar aturan pemeriksaan yang berlaku', en: 'list the validation rules in force' },
   'cli.config': { id: 'membaca dan mengubah pengaturan kantor', en: 'read and change office settings' },
   'cli.config.list': { id: 'semua pengaturan', en: 'all settings' },
@@ -64,7 +64,7 @@ export const cliMessages = {
 
   'cli.list': { id: 'daftar KIM', en: 'list KIMs' },
   'cli.list.district': { id: 'hanya di kecamatan ini', en: 'only in this district' },
-  'cli.list.status': { id: 'numbered, unnumbered, compliant, noncompliant, ended', en: 'numbered, unnumbered, compliant, noncompliant, ended' },
+  'cli.list.status': { id: 'hanya KIM dengan status ini', en: 'only the KIMs in this state' },
   'cli.list.search': { id: 'cari pada nama KIM, desa, atau nomor', en: 'search KIM name, village or number' },
   'cli.show': { id: 'menampilkan satu KIM dengan pengurus, temuan, dan riwayatnya', en: 'show one KIM with its officers, findings and history' },
   'cli.show.community': { id: 'id, nomor induk, atau nama KIM', en: 'KIM id, number or name' },
@@ -78,7 +78,7 @@ export const cliMessages = {
   'cli.report.quarter': { id: 'triwulan 1-4', en: 'quarter 1-4' },
   'cli.report.findings': { id: 'KIM dengan masalah terbuka, untuk surat tindak lanjut', en: 'KIMs with open problems, for follow-up letters' },
   'cli.export': { id: 'ekspor lengkap KIM atau pengurus', en: 'full export of communities or officers' },
-  'cli.export.what': { id: 'communities atau officers', en: 'communities or officers' },
+  'cli.export.what': { id: 'apa yang diekspor: KIM atau pengurus', en: 'what to export: KIMs or officers' },
   'cli.export.includeNik': { id: 'tampilkan NIK utuh (dicatat di log audit)', en: 'show NIKs whole (recorded in the audit log)' },
   'cli.export.excel': { id: 'CSV untuk Excel berlokal Indonesia: BOM UTF-8 dan pemisah ;', en: 'CSV for Indonesian-locale Excel: UTF-8 BOM and ; delimiter' },
 
