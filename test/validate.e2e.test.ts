@@ -194,6 +194,15 @@ describe('kim rules', () => {
     expect(r.json.find((x) => x.code === 'LEG-SK-ISSUER')).toMatchObject({ category: 'legality', severity: 'warning', enabled: true });
   });
 
+  it('names category, severity and state in the table in the clerk\'s language', () => {
+    const id = kim(['--lang', 'id', '--no-color', 'rules'], { cwd: tempDir(), env });
+    expect(id.code).toBe(0);
+    expect(id.stdout).toMatch(/│ LEG-SK-ISSUER +│ legalitas +│ peringatan +│ ya +│/);
+    expect(id.stdout).toMatch(/│ ADM-ASN +│ administrasi +│ galat +│ ya +│/);
+    const en = kim(['--lang', 'en', '--no-color', 'rules'], { cwd: tempDir(), env });
+    expect(en.stdout).toMatch(/│ LEG-SK-ISSUER +│ legality +│ warning +│ yes +│/);
+  });
+
   it('shows the office settings in force', () => {
     const dir = copyOfImported();
     kim(['config', 'set', 'rules.DAT-PHONE.severity', 'error'], { cwd: dir, env });

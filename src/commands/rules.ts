@@ -23,7 +23,15 @@ export async function run(ctx: Context): Promise<number> {
     ctx,
     {
       columns: keys.map((key) => ({ key, header: forPeople ? ctx.t(`rules.col.${key}`) : key })),
-      rows: forPeople ? rows.map((r) => ({ ...r, enabled: ctx.t(r.enabled ? 'word.yes' : 'word.no') })) : rows,
+      // People read the words of their language; JSON and CSV keep the contract's codes.
+      rows: forPeople
+        ? rows.map((r) => ({
+            ...r,
+            category: ctx.t(`rules.category.${r.category}`),
+            severity: ctx.t(`validate.severity.${r.severity}`),
+            enabled: ctx.t(r.enabled ? 'word.yes' : 'word.no'),
+          }))
+        : rows,
     },
     rows,
   );

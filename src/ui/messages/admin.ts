@@ -112,7 +112,7 @@ export const admin = {
     en: '{path} cannot be read as a database ({reason}). It is damaged or not a kim database: restore the latest backup (see docs/operations.md).',
   },
   'log.col.time': { id: 'Waktu', en: 'Time' },
-  'log.col.operator': { id: 'Operator', en: 'Operator' },
+  'log.col.operator': { id: 'Petugas', en: 'Operator' },
   'log.col.action': { id: 'Tindakan', en: 'Action' },
   'log.col.what': { id: 'Objek', en: 'What' },
   'log.col.details': { id: 'Rincian', en: 'Details' },

@@ -81,6 +81,9 @@ export const validateMessages = {
     en: '\nRules (change severities and bounds with `kim config set`, see `kim rules`):\n  LEG-SK-MISSING    the SK has no number\n  LEG-SK-DATE       SK date missing, wrong, in the future, or its year differs from the SK number\n  LEG-SK-ISSUER     SK not from the lurah/kepala desa (a blank issuer is not reported)\n  LEG-ACK           officers not acknowledged by the lurah/kepala desa\n  LEG-REGION        village/district unknown, mismatched, or outside the regency\n  ADM-ASN           an officer is PNS/PPPK or has a NIP (retired, honorer, village officials, TNI/Polri are not ASN)\n  ADM-PARTY         an officer belongs to a political party or the DPR/DPRD\n  ADM-NGO           an officer belongs to an LSM (Karang Taruna, PKK, LPM, BPD, RT/RW are not LSMs)\n  ADM-ROLES         no ketua, sekretaris or bendahara\n  ADM-SIZE          officer count outside 3–30\n  ADM-AGE           an officer under 17\n  ADM-DUP-NIK       the same NIK is active in another KIM\n  DAT-NIK           NIK missing, not 16 digits, impossible date, or mangled by Excel\n  DAT-NIK-MISMATCH  birth date/sex in the NIK disagrees with its columns\n  DAT-PHONE         a phone number that is not Indonesian\nExit 1 when an error is found. In full: docs/validation.md\n',
   },
 
+  'rules.category.legality': { id: 'legalitas', en: 'legality' },
+  'rules.category.administrative': { id: 'administrasi', en: 'administrative' },
+  'rules.category.data': { id: 'data', en: 'data' },
   'rules.col.code': { id: 'Kode', en: 'Code' },
   'rules.col.category': { id: 'Kategori', en: 'Category' },
   'rules.col.severity': { id: 'Tingkat', en: 'Severity' },
