@@ -71,8 +71,9 @@ export async function run(ctx: Context, files: string[], opts: ImportOpts): Prom
     writeFileAtomic(target, rejectsCsv(result.rejected, ctx.t));
     ctx.notice(ctx.t('import.rejectsWritten', { count: result.rejected.length, path: opts.rejects }));
   }
-  render(ctx, result, reason, Boolean(opts.rejects));
-  if (options.strict && result.rejected.length > 0) throw usageError('import.strictRejected', { count: result.rejected.length });
+  const refused = options.strict === true && result.rejected.length > 0;
+  render(ctx, result, reason, { rejectsWritten: Boolean(opts.rejects), refused });
+  if (refused) throw usageError('import.strictRejected', { count: result.rejected.length });
   return result.rejected.length > 0 ? 1 : 0;
 }
 
@@ -111,7 +112,8 @@ function rejectedRows(ctx: Context, result: ImportResult, reason: (r: RejectedRo
   };
 }
 
-function render(ctx: Context, result: ImportResult, reason: (r: RejectedRow) => string, rejectsWritten: boolean): void {
+/** refused: --strict found rejected rows, so the counts are what would have been imported. */
+function render(ctx: Context, result: ImportResult, reason: (r: RejectedRow) => string, how: { rejectsWritten: boolean; refused: boolean }): void {
   const t = ctx.t;
   if (ctx.format === 'json') {
     writeData(ctx, renderJson(importJson(result, reason)));
@@ -129,7 +131,7 @@ function render(ctx: Context, result: ImportResult, reason: (r: RejectedRow) => 
   if (!result.regencySet) ctx.warn(t('import.noRegency'));
   for (const s of result.seenBefore) ctx.notice(t('import.sameFileAgain', { file: s.file, batch: s.batch }));
   const plan: Dataset = {
-    title: t(result.dryRun ? 'import.dryRunTitle' : 'import.summaryTitle'),
+    title: t(result.dryRun ? 'import.dryRunTitle' : how.refused ? 'import.refusedTitle' : 'import.summaryTitle'),
     columns: [
       { key: 'action', header: t('import.col.action') },
       { key: 'name', header: t('import.col.community') },
@@ -165,6 +167,7 @@ function render(ctx: Context, result: ImportResult, reason: (r: RejectedRow) => 
   writeData(ctx, out.join('\n'));
   if (result.dryRun) ctx.notice(t('import.dryRunDone'));
   else if (result.batch !== null) ctx.notice(t('import.batchDone', { batch: result.batch }));
-  // The hint names --rejects: no use when the clerk gave it (the file was announced above).
-  if (result.rejected.length && !result.dryRun && !rejectsWritten) ctx.notice(t('import.rejectedHint', { count: result.rejected.length }));
+  // The hint names --rejects: no use when the clerk gave it (the file was announced above). After
+  // a refusal nothing was imported, and the error that follows says what to do.
+  if (result.rejected.length && !result.dryRun && !how.rejectsWritten && !how.refused) ctx.notice(t('import.rejectedHint', { count: result.rejected.length }));
 }

@@ -83,6 +83,10 @@ describe('rejected rows', () => {
     const r = kim(['import', writeRoster(dir, 'bad.csv', bad()), '--strict'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--strict: 4 rows were rejected/);
+    // What the clerk reads must not say that anything was imported.
+    expect(r.stdout).toContain('Import plan (cancelled by --strict, nothing written)');
+    expect(r.stdout).not.toContain('Import result');
+    expect(r.stderr).not.toMatch(/were imported|Saved as batch/);
     expect(count(dir, 'officers')).toBe(0);
     expect(count(dir, 'batches')).toBe(0);
   });

@@ -54,8 +54,8 @@ export const importMessages = {
     en: 'The import needed more memory than it is allowed ({reason}). Split the file into smaller ones and import them one by one. Nothing was changed.',
   },
   'import.strictRejected': {
-    id: '--strict: {count} baris ditolak, jadi seluruh impor dibatalkan. Perbaiki baris yang disebut di atas lalu impor lagi. Tidak ada yang diubah.',
-    en: '--strict: {count} rows were rejected, so the whole import was cancelled. Fix the rows listed above and import again. Nothing was changed.',
+    id: '--strict: {count} baris ditolak, jadi seluruh impor dibatalkan. Perbaiki baris yang disebut di atas (--rejects <berkas.csv> menuliskannya) lalu impor lagi. Tidak ada yang diubah.',
+    en: '--strict: {count} rows were rejected, so the whole import was cancelled. Fix the rows listed above (--rejects <file.csv> writes them out) and import again. Nothing was changed.',
   },
   'import.reject.noCommunityName': { id: 'nama KIM kosong', en: 'the KIM name is empty' },
   'import.reject.noOfficerName': { id: 'nama pengurus kosong', en: 'the officer name is empty' },
@@ -111,6 +111,7 @@ export const importMessages = {
   },
   'import.summaryTitle': { id: 'Hasil impor', en: 'Import result' },
   'import.dryRunTitle': { id: 'Rencana impor (uji coba, tidak ada yang ditulis)', en: 'Import plan (dry run, nothing written)' },
+  'import.refusedTitle': { id: 'Rencana impor (dibatalkan karena --strict, tidak ada yang ditulis)', en: 'Import plan (cancelled by --strict, nothing written)' },
   'import.col.what': { id: 'Data', en: 'Records' },
   'import.col.created': { id: 'Baru', en: 'Created' },
   'import.col.updated': { id: 'Diperbarui', en: 'Updated' },
