@@ -3,6 +3,7 @@ import { CommanderError, type Command } from 'commander';
 import { buildProgram, type Dispatch } from './cli.js';
 import { buildContext, detectLang, parseLang, type GlobalOptions, type Io } from './context.js';
 import { EXIT, KimError } from './errors.js';
+import { loadColor } from './ui/color.js';
 import { translate, translator, type Lang, type MessageKey } from './ui/messages/index.js';
 
 function defaultIo(): Io {
@@ -88,6 +89,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
   });
 
   const dispatch: Dispatch = async (load, args, command: Command) => {
+    await loadColor([io.stdout, io.stderr], io.env);
     const ctx = buildContext(command.optsWithGlobals<GlobalOptions>(), io);
     dbPath = ctx.dbPath;
     if (command.parent === null && !ctx.interactive) {

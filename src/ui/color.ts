@@ -1,4 +1,4 @@
-import { Chalk, type ChalkInstance } from 'chalk';
+import type { ChalkInstance } from 'chalk';
 
 /**
  * chalk alone ignores NO_COLOR and knows nothing of --no-color or --format json, so the decision is
@@ -11,6 +11,26 @@ export function colorEnabled(stream: NodeJS.WritableStream & { isTTY?: boolean }
   return stream.isTTY === true && env.TERM !== 'dumb';
 }
 
+let chalk: typeof import('chalk') | undefined;
+
+/**
+ * Loads chalk when a stream may be coloured. Loading it is about 20 ms, a fifth of kim's start-up,
+ * which scripts, pipes and CI, never coloured, do not pay.
+ */
+export async function loadColor(streams: (NodeJS.WritableStream & { isTTY?: boolean })[], env: NodeJS.ProcessEnv): Promise<void> {
+  if (!chalk && streams.some((s) => colorEnabled(s, true, env))) chalk = await import('chalk');
+}
+
+const text = (...parts: unknown[]): string => (parts.length === 1 ? String(parts[0]) : parts.join(' '));
+
+/**
+ * What chalk at level 0 does, without chalk: every style, chained or called, gives the text back.
+ * `then` stays undefined, so a promise never takes it for one.
+ */
+const PLAIN = new Proxy(text, {
+  get: (_target, prop) => (prop === 'level' ? 0 : typeof prop === 'string' && prop !== 'then' ? PLAIN : undefined),
+}) as unknown as ChalkInstance;
+
 export function makeChalk(enabled: boolean): ChalkInstance {
-  return new Chalk({ level: enabled ? 2 : 0 });
+  return enabled && chalk ? new chalk.Chalk({ level: 2 }) : PLAIN;
 }
