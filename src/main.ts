@@ -119,12 +119,9 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT.OK;
       if (error.code === 'commander.help' && error.exitCode === 0) return EXIT.OK;
       if (error.code === 'commander.executeSubCommandAsync') return EXIT.OK;
-      const words = argv.slice(2);
-      const name = words.find((a) => program.commands.some((c) => c.name() === a)) ?? '';
       // Loaded only here: start-up stays as small as it is.
       const { usageMessage } = await import('./ui/commander-errors.js');
-      io.stderr.write(`${t('error.prefix')}: ${usageMessage(t, error, program, words)}\n`);
-      io.stderr.write(t('error.seeHelp', { command: name ? `kim ${name}` : 'kim' }) + '\n');
+      io.stderr.write(usageMessage(t, error, program, argv.slice(2)));
       return EXIT.USAGE;
     }
     return reportError(error, lang, debug, io, dbPath);

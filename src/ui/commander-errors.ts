@@ -69,18 +69,23 @@ function unknownCommandMessage(t: Translate, word: string, commands: readonly st
   return near ? `${text} ${t('error.cli.didYouMean', { suggestion: near.name })}` : text;
 }
 
-/** The sentence for a usage error commander stopped at; `words` are the command line after `kim`. */
-export function usageMessage(t: Translate, error: CommanderError, program: Command, words: readonly string[]): string {
+/** What went wrong (a sentence) for a usage error commander stopped at; `words` are the command line after `kim`. */
+function usageSentence(t: Translate, error: CommanderError, program: Command, words: readonly string[], named: Command | undefined): string {
   const commands = program.commands.flatMap((c) => [c.name(), ...c.aliases()]);
   if (error.code === 'commander.help') {
     // Commander has shown a help on stderr instead of running anything: for a group named
     // without its command (`kim report`), or for help on a command that does not exist.
-    const group = program.commands.find((c) => words.includes(c.name()) && c.commands.length > 0);
-    if (group) return t('error.cli.missingSubcommand', { command: `kim ${group.name()}`, choices: group.commands.map((c) => c.name()).join(', ') });
+    if (named && named.commands.length > 0) return t('error.cli.missingSubcommand', { command: `kim ${named.name()}`, choices: named.commands.map((c) => c.name()).join(', ') });
     const topic = words.slice(words.indexOf('help') + 1).find((w) => !w.startsWith('-')) ?? '';
     return unknownCommandMessage(t, topic, commands);
   }
-  const named = words.some((w) => commands.includes(w));
   if (!named && error.code === 'commander.excessArguments') return unknownCommandMessage(t, program.args[0] ?? '', commands);
   return commanderMessage(t, error);
+}
+
+/** The two lines kim writes on stderr for a usage error: what went wrong, and which help to read. */
+export function usageMessage(t: Translate, error: CommanderError, program: Command, words: readonly string[]): string {
+  const named = words.map((w) => program.commands.find((c) => c.name() === w || c.aliases().includes(w))).find((c) => c !== undefined);
+  const sentence = usageSentence(t, error, program, words, named);
+  return `${t('error.prefix')}: ${sentence}\n${t('error.seeHelp', { command: named ? `kim ${named.name()}` : 'kim' })}\n`;
 }
