@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dump } from '../admin/setup.js';
-import { FIXTURES, kim, kimJson, tempDir } from '../helpers/cli.js';
+import { FIXTURES, kim, kimJson, scratchDir } from '../helpers/cli.js';
 import { generatedRoster } from '../helpers/roster.js';
 import { sleep, startKim, type Running } from './processes.js';
 
@@ -56,9 +56,8 @@ async function killWhen(run: Running, wal: string, size: number, when: (p: Probe
 const MIB = 1 << 20;
 
 describe('imports killed with SIGKILL', () => {
-  const dir = tempDir('kim-crash-');
+  const dir = scratchDir('kim-crash-');
   // A 20 MB roster and a 60 MB database: not left behind in the temporary folder.
-  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('leave the database sound and unchanged at every moment, and the import then runs to completion', async () => {
     const db = path.join(dir, 'kim.sqlite');

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, describe, expect, it } from 'vitest';
-import { kim, kimJson, tempDir } from '../helpers/cli.js';
+import { describe, expect, it } from 'vitest';
+import { kim, kimJson, scratchDir } from '../helpers/cli.js';
 import { generatedRoster } from '../helpers/roster.js';
 
 const ROWS = 250_000;
@@ -11,9 +11,8 @@ const ROWS = 250_000;
 // row, or pins the file's chunks, stops it with exit 3 long before the end of a 50 MB file. A memo
 // of birth dates once did, and only the million-row benchmark noticed.
 describe('a large roster', () => {
-  const dir = tempDir('kim-memory-');
-  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
+  const dir = scratchDir('kim-memory-');
+  
   it('imports whole within the import thread’s capped heap, and rebuilds the NIK index it set aside', () => {
     expect(kim(['init', '--regency', '35.74'], { cwd: dir }).code).toBe(0);
     const roster = generatedRoster(dir, ROWS);

@@ -1,20 +1,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/connection.js';
 import { runValidation } from '../../src/core/rules/validate.js';
 import { translator } from '../../src/ui/messages/index.js';
-import { kim, kimJson, tempDir } from '../helpers/cli.js';
+import { kim, kimJson, scratchDir } from '../helpers/cli.js';
 import { csvText, generatedRoster } from '../helpers/roster.js';
 
 // 10,000 KIMs: `kim validate` checks the first half in a second thread (PARALLEL_MIN).
 const ROWS = 100_000;
 
 describe('kim validate on a large office, in two threads', () => {
-  const dir = tempDir('kim-parallel-');
-  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
+  const dir = scratchDir('kim-parallel-');
+  
   it('finds exactly what one thread finds, in the same order, duplicates across the halves included', () => {
     expect(kim(['init', '--regency', '35.74'], { cwd: dir }).code).toBe(0);
     const roster = generatedRoster(dir, ROWS);

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CsvReader, type CsvEvent } from '../../src/core/roster/csv.js';
 import { readRoster } from '../../src/core/roster/reader.js';
 import { KimError } from '../../src/errors.js';
-import { tempDir } from '../helpers/cli.js';
+import { scratchDir } from '../helpers/cli.js';
 import { csvishText, mutatedSample } from './mutate.js';
 
 /** Feeds text in chunks of the given sizes (repeated until the text is used up), as a stream does. */
@@ -51,9 +51,8 @@ describe('the CSV reader on any text (in-process, many cases)', () => {
 });
 
 describe('readRoster on damaged and random files (in-process)', () => {
-  const dir = tempDir('kim-reader-');
-  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-  let n = 0;
+  const dir = scratchDir('kim-reader-');
+    let n = 0;
 
   /** Reads the bytes as a roster; what may come out is rows, rejected rows, or a usage error (exit 2). */
   async function readBytes(bytes: Uint8Array): Promise<void> {

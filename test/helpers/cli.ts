@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll } from 'vitest';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const BIN = path.join(ROOT, 'bin/kim.js');
@@ -48,6 +49,13 @@ export function kimJson<T = any>(args: string[], options: Parameters<typeof kim>
 /** A fresh temporary folder, removed by the caller's afterEach/afterAll if wanted. */
 export function tempDir(prefix = 'kim-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/** A folder for one describe block's large files, removed when the block ends. Call it in the block. */
+export function scratchDir(prefix: string): string {
+  const dir = tempDir(prefix);
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  return dir;
 }
 
 /** Copies a bundled fixture into dir and returns its new path. */

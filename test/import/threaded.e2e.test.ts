@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/connection.js';
 import { importRosters } from '../../src/core/import/run.js';
 import { rejectsCsv } from '../../src/core/import/rejects.js';
 import { translator } from '../../src/ui/messages/index.js';
-import { kim, kimJson, tempDir } from '../helpers/cli.js';
+import { kim, kimJson, scratchDir } from '../helpers/cli.js';
 import { HEADER, csvText, officer } from '../helpers/roster.js';
 
 const KIMS = 3000;
@@ -38,9 +38,8 @@ function roster(): string[][] {
 }
 
 describe('a large roster read in a second thread', () => {
-  const dir = tempDir('kim-threaded-');
-  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
+  const dir = scratchDir('kim-threaded-');
+  
   it('imports and rejects exactly as a small one read in the import’s own thread', async () => {
     const file = path.join(dir, 'large.csv');
     fs.writeFileSync(file, csvText(roster()));
