@@ -33,6 +33,7 @@ export interface Batch {
   order: (number | Rejection)[];
   signatures: string[];
   values: (string | null)[];
+  /** The file's bytes read when the batch was sent, for the progress bar. */
   bytes: number;
 }
 
@@ -94,6 +95,8 @@ export function readRosterInThread(input: ParseInput, sink: ParsedSink): Promise
           sink.bytes(m.bytes);
           worker.postMessage('ack');
         } else if (m.type === 'end') {
+          // The last chunk may end after the last batch was sent.
+          sink.bytes(m.file.bytes);
           settled = true;
           void worker.terminate();
           resolve(m.file);

@@ -11,6 +11,8 @@ const port = parentPort!;
 const post = (m: ParseMessage) => port.postMessage(m);
 
 let batch: Batch = empty();
+/** Bytes read so far: a chunk of the file ends inside one batch of several, and every batch says it. */
+let read = 0;
 let previous = '';
 let inFlight = 0;
 let wake: (() => void) | undefined;
@@ -25,6 +27,7 @@ function empty(): Batch {
 
 function send(): void {
   if (batch.order.length === 0) return;
+  batch.bytes = read;
   post(batch);
   inFlight++;
   batch = empty();
@@ -37,7 +40,7 @@ try {
       encoding: input.encoding,
       delimiter: input.delimiter,
       map: new Map(input.map),
-      onBytes: (bytes) => (batch.bytes = bytes),
+      onBytes: (bytes) => (read = bytes),
       // The consumer writes to SQLite, the slower half: never more than a few batches ahead of it.
       pace: () => {
         if (inFlight < IN_FLIGHT) return undefined;
