@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { usageError } from '../../errors.js';
 import { readRoster, type RosterFile } from '../roster/reader.js';
 import type { Rejection } from '../roster/record.js';
 import { officerValues } from './columns.js';
@@ -44,7 +46,9 @@ export async function applyFile(session: ImportSession, file: string, index: num
     },
   );
   if (needCells.size > 0) {
-    await readRoster(file, { encoding: options.encoding, delimiter: options.delimiter, map: options.map }, {
+    // Read as the first reading chose, and only the same file: a roster saved again meanwhile
+    // would put other rows' cells in the rejects file.
+    const again = await readRoster(file, { encoding: info.encoding, delimiter: info.delimiter, map: options.map }, {
       begin: () => {},
       row: (row, _record, cells) => {
         const kept = needCells.get(row);
@@ -52,6 +56,7 @@ export async function applyFile(session: ImportSession, file: string, index: num
       },
       reject: () => {},
     });
+    if (again.sha256 !== info.sha256) throw usageError('import.fileChanged', { file: path.basename(info.path) });
   }
   return info;
 }

@@ -127,7 +127,8 @@ export class ImportSession {
     if ('reject' in match) return match.reject;
     const state = place.state ?? this.create(place, record);
     this.writeCommunity(state, record);
-    state.signature = signature;
+    // Kept for the whole community: a copy, not a cut of the file's text it may pin.
+    state.signature = own(signature);
     return this.writeOfficer(state, incoming, match.found, row);
   }
 

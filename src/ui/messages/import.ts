@@ -53,6 +53,10 @@ export const importMessages = {
     id: 'Impor membutuhkan memori lebih dari batasnya ({reason}). Pecah berkas menjadi beberapa berkas yang lebih kecil lalu impor satu per satu. Tidak ada yang diubah.',
     en: 'The import needed more memory than it is allowed ({reason}). Split the file into smaller ones and import them one by one. Nothing was changed.',
   },
+  'import.fileChanged': {
+    id: '{file} berubah selama impor. Tunggu sampai berkas selesai disimpan, lalu impor lagi. Tidak ada yang diubah.',
+    en: '{file} changed during the import. Wait until the file is saved, then import again. Nothing was changed.',
+  },
   'import.strictRejected': {
     id: '--strict: {count} baris ditolak, jadi seluruh impor dibatalkan. Perbaiki baris yang disebut di atas (--rejects <berkas.csv> menuliskannya) lalu impor lagi. Tidak ada yang diubah.',
     en: '--strict: {count} rows were rejected, so the whole import was cancelled. Fix the rows listed above (--rejects <file.csv> writes them out) and import again. Nothing was changed.',
