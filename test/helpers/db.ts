@@ -3,6 +3,7 @@ import { openDatabase, type Db } from '../../src/db/connection.js';
 import { storeRegencyReference } from '../../src/db/regions.js';
 import { loadRegencyReference } from '../../src/core/regions/reference.js';
 import { communityKey, personKey } from '../../src/core/ids/names.js';
+import { nikKey } from '../../src/core/ids/nik.js';
 import { tempDir } from './cli.js';
 
 /** A new database in a temporary folder, with the office regency set (Kota Probolinggo by default). */
@@ -72,7 +73,6 @@ export function addOfficer(db: Db, communityId: number, seed: OfficerSeed): numb
     role: null, nik: null, birth_place: null, birth_date: null, birth_date_iso: null, gender: null, sex: null,
     occupation: null, nip: null, party: null, ngo: null, phone: null, ended_at: null, ...seed,
   };
-  const nikKey = row.nik && /^\d+$/.test(row.nik) ? row.nik : null;
   const info = db
     .prepare(
       `INSERT INTO officers (community_id, name, name_key, nik, nik_key, role, birth_place, birth_date, birth_date_iso,
@@ -80,6 +80,6 @@ export function addOfficer(db: Db, communityId: number, seed: OfficerSeed): numb
        VALUES (@community_id, @name, @name_key, @nik, @nik_key, @role, @birth_place, @birth_date, @birth_date_iso,
          @gender, @sex, @occupation, @nip, @party, @ngo, @phone, @ended_at, @now, @now)`,
     )
-    .run({ ...row, community_id: communityId, name_key: personKey(seed.name), nik_key: nikKey, now: NOW });
+    .run({ ...row, community_id: communityId, name_key: personKey(seed.name), nik_key: nikKey(row.nik), now: NOW });
   return Number(info.lastInsertRowid);
 }

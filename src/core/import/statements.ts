@@ -12,10 +12,6 @@ export type OfficerRow = Record<string, unknown> & {
   created_batch: number | null;
 };
 
-const OFFICER_INSERT_COLUMNS = OFFICER_VALUE_COLUMNS;
-
-const COMMUNITY_INSERT_COLUMNS = COMMUNITY_VALUE_COLUMNS;
-
 const UPDATABLE_COMMUNITY = [...COMMUNITY_COLUMNS].filter((c) => c !== 'ended_at' && c !== 'end_reason');
 const UPDATABLE_OFFICER = [...OFFICER_COLUMNS];
 
@@ -55,19 +51,19 @@ export class ImportStatements {
       `INSERT INTO numbers (number, community_id, source, batch_id, assigned_at, operator) VALUES (?, ?, 'imported', ?, ?, ?)`,
     );
     this.insertCommunityStmt = db.prepare(
-      `INSERT INTO communities (${COMMUNITY_INSERT_COLUMNS.join(', ')}, created_at, updated_at, created_batch, last_batch)
-       VALUES (${COMMUNITY_INSERT_COLUMNS.map(() => '?').join(', ')}, ${stamp})`,
+      `INSERT INTO communities (${COMMUNITY_VALUE_COLUMNS.join(', ')}, created_at, updated_at, created_batch, last_batch)
+       VALUES (${COMMUNITY_VALUE_COLUMNS.map(() => '?').join(', ')}, ${stamp})`,
     );
     this.insertOfficerStmt = db.prepare(
-      `INSERT INTO officers (community_id, ${OFFICER_INSERT_COLUMNS.join(', ')}, created_at, updated_at, created_batch, last_batch)
-       VALUES (?, ${OFFICER_INSERT_COLUMNS.map(() => '?').join(', ')}, ${stamp})`,
+      `INSERT INTO officers (community_id, ${OFFICER_VALUE_COLUMNS.join(', ')}, created_at, updated_at, created_batch, last_batch)
+       VALUES (?, ${OFFICER_VALUE_COLUMNS.map(() => '?').join(', ')}, ${stamp})`,
     );
     this.communityBeforeStmt = db.prepare(`SELECT ${UPDATABLE_COMMUNITY.join(', ')} FROM communities WHERE id = ?`);
     this.officerBeforeStmt = db.prepare(`SELECT ${UPDATABLE_OFFICER.join(', ')} FROM officers WHERE id = ?`);
   }
 
   insertCommunity(values: Record<string, unknown>): number {
-    return Number(this.insertCommunityStmt.run(COMMUNITY_INSERT_COLUMNS.map((c) => values[c] ?? null)).lastInsertRowid);
+    return Number(this.insertCommunityStmt.run(COMMUNITY_VALUE_COLUMNS.map((c) => values[c] ?? null)).lastInsertRowid);
   }
 
   insertOfficer(communityId: number, v: OfficerValues): number {
