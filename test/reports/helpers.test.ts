@@ -81,6 +81,34 @@ describe('CSV records', () => {
     }
   });
 
+  // The compiled path `kim export` runs: chunks formatted in a second thread, their memory handed
+  // over. A chunk cut from a larger buffer must be copied whole, and the formatted bytes, however
+  // few, must own their memory (a pooled buffer cannot be handed over on Node 21 and later).
+  it('formats in a second thread exactly as in one, for tiny chunks and chunks cut from a larger buffer', async () => {
+    const { writeCsvStream: inThread } = await import('../../dist/ui/render/stream-writers.js');
+    const { formatChunk } = await import('../../src/ui/render/csv-chunk.js');
+    const rows = [['1', 'Ani', '=x'], ['2', 'Budi', 'a,b'], ['3', '', 'Śrī']];
+    const joined = (r: string[][]) => Buffer.from(r.map((x) => x.join('\u001f')).join('\u001e'));
+    const big = Buffer.concat([Buffer.from('not this '), joined(rows.slice(1)), Buffer.from(' nor this')]);
+    const cut = big.subarray(9, big.length - 9);
+    const chunks = [
+      { bytes: joined(rows.slice(0, 1)), after: 0, last: 1, count: 1 },
+      { bytes: cut, after: 1, last: 3, count: 2 },
+    ];
+    const run = async (parallel: boolean) => {
+      const written: string[] = [];
+      const sink: Sink = { write: async (t) => void written.push(Buffer.from(t).toString('utf8')), close: async () => {}, abort: () => {}, closed: false };
+      await (parallel ? inThread : writeCsvStream)(sink, ['a', 'b', 'c'], { chunks, rawRange: () => [] }, { parallel });
+      return written.join('');
+    };
+    expect(await run(true)).toBe(await run(false));
+    expect(await run(false)).toBe(['a,b,c', ...rows.map((r) => csvLine(r, ','))].join('\n') + '\n');
+    const tiny = formatChunk(joined(rows.slice(0, 1)), 1, 3, ',', '\n')!;
+    // Its own small allocation, not Node's 8 KiB pool.
+    expect(tiny.byteOffset).toBe(0);
+    expect(tiny.buffer.byteLength).toBeLessThan(Buffer.poolSize);
+  });
+
   it('renders a dataset with its total, and for Excel with a BOM, ";" and CRLF', () => {
     const data = { columns: [{ key: 'a', header: 'A' }, { key: 'b', header: 'B' }], rows: [{ a: 'x;y', b: 1 }], total: { a: 'Total', b: 1 } };
     expect(renderCsv(data)).toBe('A,B\nx;y,1\nTotal,1\n');

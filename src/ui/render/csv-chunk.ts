@@ -39,7 +39,9 @@ export function formatChunk(src: Uint8Array, count: number, fields: number, deli
   const e0 = eol.charCodeAt(0);
   const e1 = eol.length > 1 ? eol.charCodeAt(1) : -1;
   // At worst every byte is a doubled quote, and every field gains quotes and an apostrophe.
-  const out = Buffer.allocUnsafe(2 * n + count * (3 * fields + 2) + 2);
+  // Never from Node's shared pool: the export hands this memory to another thread, and a pooled
+  // buffer cannot be handed over (Node 21 and later refuse it).
+  const out = Buffer.allocUnsafeSlow(2 * n + count * (3 * fields + 2) + 2);
   let o = 0;
   let i = 0;
   let records = 1;

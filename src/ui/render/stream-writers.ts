@@ -35,7 +35,10 @@ export async function writeCsvStream(sink: Sink, headers: string[], source: Join
     for (const chunk of source.chunks) {
       count += chunk.count;
       const job = { count: chunk.count, fields: headers.length, delimiter, eol };
-      pending.push({ chunk, out: format ? format(chunk.bytes, job) : Promise.resolve(formatChunk(chunk.bytes, job.count, job.fields, delimiter, eol)) });
+      const out = format ? format(chunk.bytes, job) : Promise.resolve(formatChunk(chunk.bytes, job.count, job.fields, delimiter, eol));
+      // Awaited in turn by flush; one that fails while an earlier one is awaited must not end the process.
+      out.catch(() => {});
+      pending.push({ chunk, out });
       if (pending.length >= IN_FLIGHT) await flush();
       if (sink.closed) return count;
     }
@@ -58,17 +61,20 @@ function chunkFormatter(): ((bytes: Uint8Array, job: Job) => Promise<Uint8Array 
     waiting.get(m.id)?.resolve(m.out && Buffer.from(m.out.buffer, m.out.offset, m.out.length));
     waiting.delete(m.id);
   });
-  worker.on('error', (e) => {
+  const failAll = (e: Error) => {
     for (const w of waiting.values()) w.reject(e);
     waiting.clear();
-  });
+  };
+  worker.on('error', failAll);
+  worker.on('exit', (code) => failAll(new Error(`CSV formatting thread stopped with code ${code}`)));
   const format = (bytes: Uint8Array, job: Job) =>
     new Promise<Uint8Array | null>((resolve, reject) => {
       const id = next++;
       waiting.set(id, { resolve, reject });
-      // A Buffer that owns its whole memory is handed over; one cut from a shared pool is copied.
+      // A Buffer that owns its whole memory is handed over; one cut from a shared pool is copied
+      // (Uint8Array's slice copies; Buffer's would only be a view of the pool).
       const owned = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
-      const buffer = (owned ? bytes.buffer : bytes.slice().buffer) as ArrayBuffer;
+      const buffer = (owned ? bytes.buffer : Uint8Array.prototype.slice.call(bytes).buffer) as ArrayBuffer;
       const message: ChunkJob = { ...job, id, buffer, offset: 0, length: bytes.byteLength };
       worker.postMessage(message, [buffer]);
     });
