@@ -136,7 +136,11 @@ export async function runValidationInParallel(db: Db, options: ValidationOptions
     if (!helper) pass = checkCommunities(db, p.rules, p.communities, p.env, t);
     else {
       const mine = checkCommunities(db, p.rules, p.communities.slice(firstHalf(p.communities).length), p.env, t);
-      const theirs = await helper.result;
+      const theirs = await helper.result.catch((e: Error & { code?: string }) => {
+        if (e.code !== 'ERR_WORKER_OUT_OF_MEMORY') throw e;
+        // The thread's heap is capped; this one's is not, and checks that half itself.
+        return checkCommunities(db, p.rules, firstHalf(p.communities), p.env, t);
+      });
       pass = { checked: new Map([...theirs.checked, ...mine.checked]), officers: theirs.officers + mine.officers };
     }
     const run = store(db, p, pass, options, t);
