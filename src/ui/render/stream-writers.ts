@@ -17,14 +17,15 @@ const IN_FLIGHT = 3;
 /**
  * Streams a CSV: the header, then the records, which SQLite hands over a chunk at a time as
  * bytes; formatChunk turns each into CSV bytes, and one that does not split cleanly is read again
- * as separate values. With `parallel`, the formatting runs in a second thread while this one
- * goes on reading from SQLite; the bytes are handed over between the threads, not copied.
+ * as separate values. With `parallel`, from the second chunk on, the formatting runs in a second
+ * thread while this one goes on reading from SQLite; the bytes are handed over, not copied.
  * Returns the number of records.
  */
 export async function writeCsvStream(sink: Sink, headers: string[], source: JoinedRecords, options: CsvOptions & { parallel?: boolean } = {}): Promise<number> {
   const { delimiter, eol } = csvDialect(options);
   await sink.write((options.excel ? BOM : '') + csvLine(headers, delimiter) + eol);
-  const format = options.parallel ? chunkFormatter() : undefined;
+  // Started with the second chunk: an office's export is often a single one, not worth a thread.
+  let format: ReturnType<typeof chunkFormatter> | undefined;
   const pending: { chunk: JoinedChunk; out: Promise<Uint8Array | null> }[] = [];
   const flush = async () => {
     const { chunk, out } = pending.shift()!;
@@ -33,6 +34,7 @@ export async function writeCsvStream(sink: Sink, headers: string[], source: Join
   let count = 0;
   try {
     for (const chunk of source.chunks) {
+      if (options.parallel && !format && count > 0) format = chunkFormatter();
       count += chunk.count;
       const job = { count: chunk.count, fields: headers.length, delimiter, eol };
       const out = format ? format(chunk.bytes, job) : Promise.resolve(formatChunk(chunk.bytes, job.count, job.fields, delimiter, eol));
