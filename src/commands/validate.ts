@@ -22,7 +22,7 @@ export async function run(ctx: Context, args: string[], opts: ValidateOptions): 
     const districtCode = opts.district ? findDistrictCode(db, opts.district) : undefined;
     const communityIds = args.length ? findCommunities(db, args).map((c) => c.id) : undefined;
     if (!officeRegencyCode(db) && loadRuleConfig(db).enabled['LEG-REGION']) ctx.warn(ctx.t('validate.noRegency'));
-    return runValidationInParallel(db, { communityIds, districtCode, today: ctx.today, operator: ctx.operator, t: ctx.t, lang: ctx.lang });
+    return runValidationInParallel(db, { communityIds, districtCode, today: ctx.today, operator: ctx.operator, lang: ctx.lang });
   });
   const shown = opts.severity === 'error' ? result.findings.filter((f) => f.severity === 'error') : result.findings;
   if (ctx.format === 'table') writeData(ctx, renderGrouped(ctx, result, shown));

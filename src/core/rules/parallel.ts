@@ -18,7 +18,7 @@ export function firstHalf<T>(communities: T[]): T[] {
   return communities.slice(0, Math.floor(communities.length / 2));
 }
 
-export type CheckOutput = { ok: true; checked: [number, Checked][]; officers: number } | { ok: false; error: ThreadError };
+export type CheckOutput = { ok: true; checked: Map<number, Checked>; officers: number } | { ok: false; error: ThreadError };
 
 /**
  * Runs the checking pass over the first half of the scope's communities in a second thread, on
@@ -30,7 +30,7 @@ export function checkInWorker(input: CheckInput): { result: Promise<{ checked: M
   const worker = new Worker(new URL('./check-worker.js', import.meta.url), { workerData: input, resourceLimits: { maxOldGenerationSizeMb: 192, maxYoungGenerationSizeMb: 48 } });
   const result = new Promise<{ checked: Map<number, Checked>; officers: number }>((resolve, reject) => {
     worker.once('message', (m: CheckOutput) => {
-      if (m.ok) resolve({ checked: new Map(m.checked), officers: m.officers });
+      if (m.ok) resolve({ checked: m.checked, officers: m.officers });
       else reject(unpackError(m.error));
     });
     worker.once('error', reject);

@@ -121,8 +121,9 @@ const PARALLEL_MIN = 10_000;
  * same transaction. The results are the same, in the same order; on two cores a million officers
  * take about half the time.
  */
-export async function runValidationInParallel(db: Db, options: ValidationOptions & { lang: Lang }): Promise<ValidationRun> {
-  const t = options.t ?? translator(options.lang);
+export async function runValidationInParallel(db: Db, options: Omit<ValidationOptions, 't'> & { lang: Lang }): Promise<ValidationRun> {
+  // One language for both halves: the second thread words its findings with translator(lang) too.
+  const t = translator(options.lang);
   db.exec('BEGIN IMMEDIATE');
   let helper: ReturnType<typeof checkInWorker> | undefined;
   try {
@@ -141,7 +142,9 @@ export async function runValidationInParallel(db: Db, options: ValidationOptions
         // The thread's heap is capped; this one's is not, and checks that half itself.
         return checkCommunities(db, p.rules, firstHalf(p.communities), p.env, t);
       });
-      pass = { checked: new Map([...theirs.checked, ...mine.checked]), officers: theirs.officers + mine.officers };
+      // store() looks results up by KIM, so one map may take the other's entries.
+      for (const [id, checked] of mine.checked) theirs.checked.set(id, checked);
+      pass = { checked: theirs.checked, officers: theirs.officers + mine.officers };
     }
     const run = store(db, p, pass, options, t);
     db.exec('COMMIT');
