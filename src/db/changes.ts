@@ -35,7 +35,8 @@ export function updateWithHistory(
   values: Record<string, unknown>,
   action: 'update' | 'end' = 'update',
 ): Record<string, unknown> {
-  const columns = allowedColumns(entity, Object.keys(values));
+  // Sorted as setColumns sorts them: one prepared statement per set of columns, whatever the order.
+  const columns = allowedColumns(entity, Object.keys(values).sort());
   const before = prepared(db, `SELECT ${columns.join(', ')} FROM ${TABLE[entity]} WHERE id = ?`).get(entityId) as Record<string, unknown> | undefined;
   if (!before) throw new Error(`${entity} ${entityId} not found`);
   recordChange(db, ref, entity, entityId, action, before);
