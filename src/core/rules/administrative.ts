@@ -66,8 +66,8 @@ export const administrativeRules: Rule[] = [
     category: 'administrative',
     severity: 'error',
     description: 'rule.ADM-ROLES',
-    roster: (_c, officers) => {
-      const filled = new Set(officers.map((o) => coreRole(o.role)));
+    roster: (_c, roles) => {
+      const filled = new Set(roles.map(coreRole));
       const missing = CORE_ROLES.filter((r) => !filled.has(r));
       return missing.length ? [{ field: 'role', value: null, params: { reason: 'missing', roles: missing.join(', ') } }] : [];
     },
@@ -77,9 +77,9 @@ export const administrativeRules: Rule[] = [
     category: 'administrative',
     severity: 'warning',
     description: 'rule.ADM-SIZE',
-    roster: (_c, officers, env) => {
+    roster: (_c, roles, env) => {
       const { sizeMin: min, sizeMax: max } = env.config;
-      const count = officers.length;
+      const count = roles.length;
       if (count >= min && count <= max) return [];
       return [{ field: null, value: String(count), params: { reason: count < min ? 'tooFew' : 'tooMany', count, min, max } }];
     },

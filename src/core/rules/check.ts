@@ -9,7 +9,9 @@ import { maskNik } from '../ids/mask.js';
 import { RULES } from './catalog.js';
 import { loadRuleConfig } from './config.js';
 import { describeFinding } from './describe.js';
-import { buildEnv, officerRows, selectCommunities, type Scope } from './scope.js';
+import { pagedCommunities } from './pages.js';
+import { buildEnv, scopeIds, type Scope } from './scope.js';
+import { ageCutoff } from './typical.js';
 import type { Category, CheckEnv, CommunityRecord, FindingParams, Hit, OfficerRecord, Rule, RuleCode, Severity } from './types.js';
 
 export interface Finding {
@@ -22,12 +24,6 @@ export interface Finding {
   value: string | null;
   message: string;
   params: FindingParams;
-}
-
-/** One community's community-level and roster findings, and the officers some officer rule flags. */
-export interface Checked {
-  findings: Finding[];
-  flagged: OfficerRecord[];
 }
 
 function toFinding(rule: Rule, hit: Hit, env: CheckEnv, c: CommunityRecord, o: OfficerRecord | null, t: Translate): Finding {
@@ -45,57 +41,60 @@ function toFinding(rule: Rule, hit: Hit, env: CheckEnv, c: CommunityRecord, o: O
   };
 }
 
-export function checkCommunity(rules: readonly Rule[], c: CommunityRecord, officers: OfficerRecord[], env: CheckEnv, t: Translate): Checked {
+/** One community checked: its findings in rule order, officer findings last, officer by officer. */
+export interface Checked {
+  id: number;
+  name: string;
+  number: string | null;
+  findings: Finding[];
+}
+
+/**
+ * Every rule on one community: its community and roster rules, then the officer rules on each
+ * officer given. `roles` holds every active officer's role; `officers` those to check one by one.
+ */
+export function checkCommunity(rules: readonly Rule[], c: CommunityRecord, roles: (string | null)[], officers: OfficerRecord[], env: CheckEnv, t: Translate): Checked {
   const findings: Finding[] = [];
   for (const rule of rules) {
     for (const hit of rule.community?.(c, env) ?? []) findings.push(toFinding(rule, hit, env, c, null, t));
-    for (const hit of rule.roster?.(c, officers, env) ?? []) findings.push(toFinding(rule, hit, env, c, null, t));
+    for (const hit of rule.roster?.(c, roles, env) ?? []) findings.push(toFinding(rule, hit, env, c, null, t));
   }
-  const flagged = officers.filter((o) => rules.some((rule) => (rule.officer?.(o, c, env).length ?? 0) > 0));
-  return { findings, flagged };
-}
-
-export function officerFindings(rules: readonly Rule[], c: CommunityRecord, o: OfficerRecord, env: CheckEnv, t: Translate): Finding[] {
-  return rules.flatMap((rule) => (rule.officer?.(o, c, env) ?? []).map((hit) => toFinding(rule, hit, env, c, o, t)));
+  for (const o of officers) {
+    for (const rule of rules) for (const hit of rule.officer?.(o, c, env) ?? []) findings.push(toFinding(rule, hit, env, c, o, t));
+  }
+  return { id: c.id, name: c.name, number: c.number, findings };
 }
 
 /** What a run checks, read inside its transaction before any check. */
 export interface Plan {
   env: CheckEnv;
   rules: readonly Rule[];
-  communities: CommunityRecord[];
+  /** The communities in scope, in id order. */
+  ids: number[];
+  /** By community, officers holding a NIK of another KIM; null: unknown, check every officer. */
+  holders: Map<number, number[]> | null;
 }
 
-export function planChecks(db: Db, scope: Scope, today: string): Plan {
+/** The plan of a run over `ids`, the scope's communities unless a part of them is given. */
+export function planChecks(db: Db, scope: Scope, today: string, ids = scopeIds(db, scope)): Plan {
   const config = loadRuleConfig(db);
-  return { env: buildEnv(db, config, scope, today), rules: RULES.filter((r) => config.enabled[r.code]), communities: selectCommunities(db, scope) };
+  const { env, holders } = buildEnv(db, config, scope, today);
+  return { env, holders, rules: RULES.filter((r) => config.enabled[r.code]), ids };
 }
 
-/** One pass over the communities' active officers, in community order; nothing is written. */
-export function checkCommunities(
-  db: Db,
-  rules: readonly Rule[],
-  communities: CommunityRecord[],
-  env: CheckEnv,
-  t: Translate,
-): { checked: Map<number, Checked>; officers: number } {
-  const byId = new Map(communities.map((c) => [c.id, c]));
-  const checked = new Map<number, Checked>();
+/**
+ * One pass over the given communities (ids in order, a part of plan.ids) and their active
+ * officers; nothing is written. `everyOfficer` checks each officer one by one, without the
+ * short cut of typical.ts: the tests hold both ways equal.
+ */
+export function checkCommunities(db: Db, plan: Plan, ids: number[], t: Translate, everyOfficer = false): { checked: Checked[]; officers: number } {
+  const { rules, env } = plan;
+  const checked: Checked[] = [];
   let officers = 0;
-  let current: CommunityRecord | undefined;
-  let roster: OfficerRecord[] = [];
-  const flush = () => {
-    if (current) checked.set(current.id, checkCommunity(rules, current, roster, env, t));
-    roster = [];
-  };
-  for (const o of officerRows(db, communities.map((c) => c.id))) {
-    officers++;
-    if (o.community_id !== current?.id) {
-      flush();
-      current = byId.get(o.community_id);
-    }
-    roster.push(o);
+  const options = { cutoff: ageCutoff(env.today, env.config.ageMin), holders: everyOfficer ? null : plan.holders };
+  for (const p of pagedCommunities(db, ids, options)) {
+    officers += p.roles.length;
+    checked.push(checkCommunity(rules, p.community, p.roles, p.officers, env, t));
   }
-  flush();
   return { checked, officers };
 }

@@ -4,7 +4,7 @@ import { usageError } from '../../errors.js';
 import { allowedSlips, editDistance, regionKey } from '../regions/normalize.js';
 import { titleCase } from '../regions/reference.js';
 import { parseNik } from '../ids/nik.js';
-import type { CheckEnv, CommunityRecord, OfficerRecord, RuleConfig } from './types.js';
+import type { CheckEnv, RuleConfig } from './types.js';
 
 /** Which communities a run checks: the named ones (even ended), one district's, or all not ended. */
 export interface Scope {
@@ -25,53 +25,10 @@ export function scopeWhere(scope: Scope): { where: string; params: Record<string
   return { where: `c.ended_at IS NULL`, params: {} };
 }
 
-// Rows come as arrays and become objects here: better-sqlite3 builds row objects property by
-// property, which at a million officers costs more than all the checks together.
-const COMMUNITY_COLUMNS = `c.id, c.name, c.number, c.regency_text, c.district_text, c.village_text, c.district_code, c.village_code,
-  c.sk_number, c.sk_date, c.sk_date_iso, c.sk_issuer, c.acknowledged`;
-// Name, birth date and sex as written are shown, never judged: reading them for a million officers
-// costs a third of the pass, so the runner reads them only for officers with findings.
-const OFFICER_COLUMNS = `o.id, o.community_id, o.nik, o.nik_key, o.role, o.birth_date_iso, o.sex, o.occupation, o.nip, o.party, o.ngo, o.phone`;
-
-type Cell = string | null;
-
-export function selectCommunities(db: Db, scope: Scope): CommunityRecord[] {
+/** The ids of the communities a run checks, in id order. */
+export function scopeIds(db: Db, scope: Scope): number[] {
   const { where, params } = scopeWhere(scope);
-  const rows = db.prepare(`SELECT ${COMMUNITY_COLUMNS} FROM communities c WHERE ${where} ORDER BY c.id`).raw().all(params) as unknown[][];
-  return rows.map((r) => {
-    const [id, name, number, regency_text, district_text, village_text, district_code, village_code, sk_number, sk_date, sk_date_iso, sk_issuer, acknowledged] =
-      r as [number, string, ...Cell[]];
-    return { id, name, number, regency_text, district_text, village_text, district_code, village_code, sk_number, sk_date, sk_date_iso, sk_issuer, acknowledged };
-  });
-}
-
-export function countCommunities(db: Db, scope: Scope): number {
-  const { where, params } = scopeWhere(scope);
-  return db.prepare(`SELECT count(*) FROM communities c WHERE ${where}`).pluck().get(params) as number;
-}
-
-/** Communities whose officers are read with one statement: enough to spare the per-row hand-over. */
-const PAGE = 500;
-
-/**
- * The active officers of the given communities (in id order), grouped by community, without the
- * columns only shown. Read a page of communities at a time with all(): at a million officers that
- * is 15% faster than a row-by-row cursor, and a page is a few thousand rows.
- */
-export function* officerRows(db: Db, communityIds: number[]): Generator<OfficerRecord> {
-  const stmt = db
-    .prepare(
-      `SELECT ${OFFICER_COLUMNS} FROM officers o
-       WHERE o.ended_at IS NULL AND o.community_id IN (SELECT value FROM json_each(?))
-       ORDER BY o.community_id, o.id`,
-    )
-    .raw();
-  for (let i = 0; i < communityIds.length; i += PAGE) {
-    for (const r of stmt.all(JSON.stringify(communityIds.slice(i, i + PAGE))) as unknown[][]) {
-      const [id, community_id, nik, nik_key, role, birth_date_iso, sex, occupation, nip, party, ngo, phone] = r as [number, number, ...Cell[]];
-      yield { id, community_id, name: '', nik, nik_key, role, birth_date: null, birth_date_iso, gender: null, sex: sex as OfficerRecord['sex'], occupation, nip, party, ngo, phone };
-    }
-  }
+  return db.prepare(`SELECT c.id FROM communities c WHERE ${where} ORDER BY c.id`).pluck().all(params) as number[];
 }
 
 // All duplicates at once for a whole-office run; for a few named KIMs, only their officers' NIKs.
@@ -79,48 +36,63 @@ export function* officerRows(db: Db, communityIds: number[]): Generator<OfficerR
 // than once are found in 0.3 s at a million officers, and only they are checked for being active
 // in two active KIMs (grouping every officer with its community took 1 to 4 s).
 const DUPLICATES_ALL = `
-  SELECT o.nik_key, o.nik, c.id, c.name FROM officers o JOIN communities c ON c.id = o.community_id
+  SELECT o.nik_key, o.nik, o.id AS officer, c.id, c.name FROM officers o JOIN communities c ON c.id = o.community_id
   WHERE o.ended_at IS NULL AND c.ended_at IS NULL AND o.nik_key IN (
     SELECT d.nik_key FROM officers d JOIN communities dc ON dc.id = d.community_id
     WHERE d.nik_key IN (SELECT nik_key FROM officers WHERE nik_key IS NOT NULL GROUP BY nik_key HAVING count(*) > 1)
       AND d.ended_at IS NULL AND dc.ended_at IS NULL
     GROUP BY d.nik_key HAVING count(DISTINCT d.community_id) > 1)`;
 const DUPLICATES_OF_IDS = `
-  SELECT o.nik_key, o.nik, c.id, c.name FROM officers o JOIN communities c ON c.id = o.community_id
+  SELECT o.nik_key, o.nik, o.id AS officer, c.id, c.name FROM officers o JOIN communities c ON c.id = o.community_id
   WHERE o.ended_at IS NULL AND c.ended_at IS NULL AND o.nik_key IN (
     SELECT s.nik_key FROM officers s WHERE s.nik_key IS NOT NULL AND s.ended_at IS NULL
       AND s.community_id IN (SELECT value FROM json_each(@ids)))`;
 
-/** nik_key -> the active communities holding it; a check looks for communities other than its own. */
-export function duplicateNiks(db: Db, scope: Scope): Map<string, { id: number; name: string }[]> {
+/**
+ * NIKs active in more than one active KIM: nik_key -> the communities holding it (a check looks
+ * for communities other than its own), and the officers holding such a NIK, whom the pass
+ * checks one by one. For named KIMs, which may have ended, the holders are not known (null) and
+ * the pass checks every officer: there are only a few.
+ */
+export interface Duplicates {
+  nikCommunities: Map<string, { id: number; name: string }[]>;
+  holders: Map<number, number[]> | null;
+}
+
+export function duplicateNiks(db: Db, scope: Scope): Duplicates {
   const rows = scope.communityIds
     ? (db.prepare(DUPLICATES_OF_IDS).all({ ids: JSON.stringify(scope.communityIds) }) as DupRow[])
     : (db.prepare(DUPLICATES_ALL).all() as DupRow[]);
-  const map = new Map<string, { id: number; name: string }[]>();
+  const nikCommunities = new Map<string, { id: number; name: string }[]>();
+  const holders = scope.communityIds ? null : new Map<number, number[]>();
   for (const r of rows) {
+    const held = holders?.get(r.id);
+    if (held) held.push(r.officer);
+    else holders?.set(r.id, [r.officer]);
     // A NIK rounded by a spreadsheet (serial 0000) is shared by strangers: not a duplicate person.
     if (!parseNik(r.nik).ok) continue;
-    const list = map.get(r.nik_key) ?? [];
+    const list = nikCommunities.get(r.nik_key) ?? [];
     if (!list.some((x) => x.id === r.id)) list.push({ id: r.id, name: r.name });
-    map.set(r.nik_key, list);
+    nikCommunities.set(r.nik_key, list);
   }
-  return map;
+  return { nikCommunities, holders };
 }
 
 interface DupRow {
   nik_key: string;
   nik: string;
+  officer: number;
   id: number;
   name: string;
 }
 
-export function buildEnv(db: Db, config: RuleConfig, scope: Scope, today: string): CheckEnv {
+export function buildEnv(db: Db, config: RuleConfig, scope: Scope, today: string): { env: CheckEnv; holders: Duplicates['holders'] } {
   const regions = new Map<string, string | null>();
   for (const r of db.prepare(`SELECT code, parent_code FROM regions`).all() as { code: string; parent_code: string | null }[]) {
     regions.set(r.code, r.parent_code);
   }
-  const nikCommunities = config.enabled['ADM-DUP-NIK'] ? duplicateNiks(db, scope) : new Map();
-  return { today, config, regency: officeRegencyCode(db), regions, nikCommunities };
+  const { nikCommunities, holders } = config.enabled['ADM-DUP-NIK'] ? duplicateNiks(db, scope) : { nikCommunities: new Map(), holders: new Map() };
+  return { env: { today, config, regency: officeRegencyCode(db), regions, nikCommunities }, holders };
 }
 
 /**

@@ -31,8 +31,7 @@ export interface CommunityRecord {
 
 /**
  * An active officer as the rules read it (columns of the officers table). Rules may show but never
- * judge by name, birth_date and gender as written: the validation pass reads them only for the
- * officers some rule flags.
+ * judge by name, birth_date and gender as written: the short cut of typical.ts judges by the rest.
  */
 export type OfficerRecord = { id: number; community_id: number } & Omit<OfficerValues, 'name_key' | 'birth_place' | 'address'>;
 
@@ -73,8 +72,8 @@ export interface CheckEnv {
 }
 
 /**
- * A rule: fixed data plus one check. A community check sees the community, a roster check its
- * active officers together, an officer check one officer at a time.
+ * A rule: fixed data plus one check. A community check sees the community, a roster check the
+ * roles of its active officers (one each, blank as null), an officer check one officer at a time.
  */
 export interface Rule {
   code: RuleCode;
@@ -82,6 +81,6 @@ export interface Rule {
   severity: Severity;
   description: MessageKey;
   community?(c: CommunityRecord, env: CheckEnv): Hit[];
-  roster?(c: CommunityRecord, officers: OfficerRecord[], env: CheckEnv): Hit[];
+  roster?(c: CommunityRecord, roles: readonly (string | null)[], env: CheckEnv): Hit[];
   officer?(o: OfficerRecord, c: CommunityRecord, env: CheckEnv): Hit[];
 }

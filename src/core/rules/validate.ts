@@ -14,10 +14,10 @@ import { audit } from '../../db/audit.js';
 import { writeTransaction, type Db } from '../../db/connection.js';
 import { translator, type Lang, type Translate } from '../../ui/messages/index.js';
 import { RULES } from './catalog.js';
-import { checkCommunities, checkCommunity, officerFindings, planChecks, type Checked, type Finding, type Plan } from './check.js';
-import { checkInWorker, firstHalf } from './parallel.js';
-import { countCommunities, type Scope } from './scope.js';
-import type { CommunityRecord, OfficerRecord, RuleCode } from './types.js';
+import { checkCommunities, planChecks, type Checked, type Finding, type Plan } from './check.js';
+import { checkInWorker, halves } from './parallel.js';
+import { scopeIds, type Scope } from './scope.js';
+import type { RuleCode } from './types.js';
 
 export type { Finding } from './check.js';
 
@@ -50,65 +50,57 @@ export interface ValidationOptions extends Scope {
   t?: Translate;
 }
 
-function plan(db: Db, options: ValidationOptions): Plan {
-  return planChecks(db, { communityIds: options.communityIds, districtCode: options.districtCode }, options.today);
+function scopeOf(options: Scope): Scope {
+  return { communityIds: options.communityIds, districtCode: options.districtCode };
+}
+
+function rulesWithErrors(findings: Finding[]): RuleCode[] {
+  const errors = new Set(findings.filter((f) => f.severity === 'error').map((f) => f.rule));
+  return RULES.map((r) => r.code).filter((code) => errors.has(code));
 }
 
 /** Replaces the communities' stored findings and results, and writes the audit entry. */
-function store(db: Db, p: Plan, pass: { checked: Map<number, Checked>; officers: number }, options: ValidationOptions, t: Translate): ValidationRun {
-  const { env, rules, communities } = p;
-  // The pass leaves out what is only shown (name, birth date and sex as written); the few
-  // flagged officers are read whole and checked again to word their findings.
-  const shownColumns = db.prepare(`SELECT name, birth_date, gender FROM officers WHERE id = ?`);
-  const findingsOf = (c: CommunityRecord): Finding[] => {
-    // A community without active officers still gets its community-level and roster checks.
-    const { findings, flagged } = pass.checked.get(c.id) ?? checkCommunity(rules, c, [], env, t);
-    for (const light of flagged) {
-      const o = { ...light, ...(shownColumns.get(light.id) as Pick<OfficerRecord, 'name' | 'birth_date' | 'gender'>) };
-      findings.push(...officerFindings(rules, c, o, env, t));
-    }
-    return findings;
-  };
-
+function store(db: Db, p: Plan, pass: { checked: Checked[]; officers: number }, options: ValidationOptions): ValidationRun {
   // Set-based where it can be: at 100,000 KIMs, a DELETE and an UPDATE per KIM cost more than
   // the statements for all of them.
   const validatedAt = new Date().toISOString();
-  const ids = (list: { id: number }[]) => JSON.stringify(list.map((c) => c.id));
-  db.prepare(`DELETE FROM findings WHERE community_id IN (SELECT value FROM json_each(?))`).run(ids(communities));
+  db.prepare(`DELETE FROM findings WHERE community_id IN (SELECT value FROM json_each(?))`).run(JSON.stringify(p.ids));
   const insert = db.prepare(
     `INSERT INTO findings (community_id, officer_id, rule, severity, category, field, value, params) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const findings: Finding[] = [];
   const results: CommunityResult[] = [];
-  for (const c of communities) {
-    const list = findingsOf(c);
-    for (const f of list) {
+  const failed: number[] = [];
+  for (const c of pass.checked) {
+    for (const f of c.findings) {
       insert.run(c.id, f.officer?.id ?? null, f.rule, f.severity, f.category, f.field, f.value, JSON.stringify(f.params));
       findings.push(f);
     }
-    const errorRules = RULES.map((r) => r.code).filter((code) => list.some((f) => f.rule === code && f.severity === 'error'));
+    const errorRules = c.findings.length === 0 ? [] : rulesWithErrors(c.findings);
+    if (errorRules.length) failed.push(c.id);
     results.push({ id: c.id, name: c.name, number: c.number, compliant: errorRules.length === 0, errorRules });
   }
-  const mark = db.prepare(`UPDATE communities SET compliant = ?, validated_at = ? WHERE id IN (SELECT value FROM json_each(?))`);
-  mark.run(1, validatedAt, ids(results.filter((r) => r.compliant)));
-  mark.run(0, validatedAt, ids(results.filter((r) => !r.compliant)));
+  db.prepare(`UPDATE communities SET compliant = id NOT IN (SELECT value FROM json_each(@failed)), validated_at = @at WHERE id IN (SELECT value FROM json_each(@ids))`).run({
+    failed: JSON.stringify(failed),
+    at: validatedAt,
+    ids: JSON.stringify(p.ids),
+  });
   const summary: ValidationSummary = {
-    communities: communities.length,
+    communities: results.length,
     officers: pass.officers,
     errors: findings.filter((f) => f.severity === 'error').length,
     warnings: findings.filter((f) => f.severity === 'warning').length,
-    compliant: results.filter((r) => r.compliant).length,
+    compliant: results.length - failed.length,
   };
-  const scope: Scope = { communityIds: options.communityIds, districtCode: options.districtCode };
-  audit(db, { operator: options.operator, action: 'validate', entity: 'database', details: { scope, ...summary } });
+  audit(db, { operator: options.operator, action: 'validate', entity: 'database', details: { scope: scopeOf(options), ...summary } });
   return { summary, findings, communities: results };
 }
 
 export function runValidation(db: Db, options: ValidationOptions): ValidationRun {
   const t = options.t ?? translator('en');
   return writeTransaction(db, () => {
-    const p = plan(db, options);
-    return store(db, p, checkCommunities(db, p.rules, p.communities, p.env, t), options, t);
+    const p = planChecks(db, scopeOf(options), options.today);
+    return store(db, p, checkCommunities(db, p, p.ids, t), options);
   });
 }
 
@@ -127,26 +119,28 @@ export async function runValidationInParallel(db: Db, options: Omit<ValidationOp
   db.exec('BEGIN IMMEDIATE');
   let helper: ReturnType<typeof checkInWorker> | undefined;
   try {
-    const scope: Scope = { communityIds: options.communityIds, districtCode: options.districtCode };
-    if (countCommunities(db, scope) >= PARALLEL_MIN) {
+    const scope = scopeOf(options);
+    const ids = scopeIds(db, scope);
+    const [theirIds, myIds] = halves(ids);
+    if (ids.length >= PARALLEL_MIN) {
+      // Started first: the thread plans its half (the duplicate NIKs) while this one plans the other.
       const busyTimeoutMs = db.pragma('busy_timeout', { simple: true }) as number;
-      helper = checkInWorker({ dbPath: db.name, busyTimeoutMs, scope, today: options.today, lang: options.lang });
+      helper = checkInWorker({ dbPath: db.name, busyTimeoutMs, scope, ids: theirIds, today: options.today, lang: options.lang });
     }
-    const p = plan(db, options);
-    let pass: { checked: Map<number, Checked>; officers: number };
-    if (!helper) pass = checkCommunities(db, p.rules, p.communities, p.env, t);
+    const p = planChecks(db, scope, options.today, ids);
+    let pass: { checked: Checked[]; officers: number };
+    if (!helper) pass = checkCommunities(db, p, p.ids, t);
     else {
-      const mine = checkCommunities(db, p.rules, p.communities.slice(firstHalf(p.communities).length), p.env, t);
+      const mine = checkCommunities(db, p, myIds, t);
       const theirs = await helper.result.catch((e: Error & { code?: string }) => {
         if (e.code !== 'ERR_WORKER_OUT_OF_MEMORY') throw e;
         // The thread's heap is capped; this one's is not, and checks that half itself.
-        return checkCommunities(db, p.rules, firstHalf(p.communities), p.env, t);
+        return checkCommunities(db, p, theirIds, t);
       });
-      // store() looks results up by KIM, so one map may take the other's entries.
-      for (const [id, checked] of mine.checked) theirs.checked.set(id, checked);
-      pass = { checked: theirs.checked, officers: theirs.officers + mine.officers };
+      // Their half comes first in id order.
+      pass = { checked: theirs.checked.concat(mine.checked), officers: theirs.officers + mine.officers };
     }
-    const run = store(db, p, pass, options, t);
+    const run = store(db, p, pass, options);
     db.exec('COMMIT');
     return run;
   } catch (error) {

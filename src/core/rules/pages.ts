@@ -1,0 +1,100 @@
+/**
+ * What the validation pass reads, a page of communities at a time: each community with what its
+ * roster rules need (one role per active officer), and whole only the officers that must be
+ * checked one by one (see typical.ts). Rows come as arrays and become objects here: better-sqlite3
+ * builds row objects property by property, which at a million officers costs more than the checks.
+ */
+import type { Db } from '../../db/connection.js';
+import { AFFILIATION_COLUMNS, allClean, TYPICAL_OFFICER } from './typical.js';
+import type { CommunityRecord, OfficerRecord } from './types.js';
+
+export interface PagedCommunity {
+  community: CommunityRecord;
+  /** The role of every active officer, blank ones as null. */
+  roles: (string | null)[];
+  /** The active officers that must be checked one by one, in id order. */
+  officers: OfficerRecord[];
+}
+
+export interface PageOptions {
+  /** ISO birth date on or before which an officer is old enough (ageCutoff). */
+  cutoff: string;
+  /** By community, the officers always checked one by one (a NIK in two KIMs); null: every officer is. */
+  holders: Map<number, number[]> | null;
+}
+
+/** Communities per statement: enough to spare the per-statement hand-over, a few thousand officers. */
+const PAGE = 500;
+
+const COMMUNITY_COLUMNS = `c.id, c.name, c.number, c.regency_text, c.district_text, c.village_text, c.district_code, c.village_code,
+  c.sk_number, c.sk_date, c.sk_date_iso, c.sk_issuer, c.acknowledged`;
+
+type Cell = string | null;
+
+function communityOf(r: unknown[]): CommunityRecord {
+  const [id, name, number, regency_text, district_text, village_text, district_code, village_code, sk_number, sk_date, sk_date_iso, sk_issuer, acknowledged] =
+    r as [number, string, ...Cell[]];
+  return { id, name, number, regency_text, district_text, village_text, district_code, village_code, sk_number, sk_date, sk_date_iso, sk_issuer, acknowledged };
+}
+
+function officerOf(r: unknown[]): OfficerRecord {
+  const [id, community_id, name, nik, nik_key, role, birth_date, birth_date_iso, gender, sex, occupation, nip, party, ngo, phone] = r as [number, number, string, ...Cell[]];
+  return { id, community_id, name, nik, nik_key, role, birth_date, birth_date_iso, gender, sex: sex as OfficerRecord['sex'], occupation, nip, party, ngo, phone };
+}
+
+// One row per community: its columns, its officers' count and roles, the ids of those that are
+// not typical, and the distinct values of each affiliation column. LEFT JOIN keeps a community
+// without active officers: its roster rules still run.
+const PAGE_SQL = (typical: string) => `
+  SELECT ${COMMUNITY_COLUMNS}, count(o.id), json_group_array(o.role),
+    group_concat(CASE WHEN o.id IS NULL OR ${typical} THEN NULL ELSE o.id END),
+    ${AFFILIATION_COLUMNS.map((col) => `json_group_array(DISTINCT o.${col})`).join(', ')}
+  FROM communities c LEFT JOIN officers o ON o.community_id = c.id AND o.ended_at IS NULL
+  WHERE c.id IN (SELECT value FROM json_each(@page))
+  GROUP BY c.id ORDER BY c.id`;
+
+const OFFICERS_SQL = `
+  SELECT o.id, o.community_id, o.name, o.nik, o.nik_key, o.role, o.birth_date, o.birth_date_iso, o.gender, o.sex,
+    o.occupation, o.nip, o.party, o.ngo, o.phone
+  FROM officers o
+  WHERE o.ended_at IS NULL AND (o.id IN (SELECT value FROM json_each(@ids)) OR o.community_id IN (SELECT value FROM json_each(@whole)))
+  ORDER BY o.community_id, o.id`;
+
+const AGGREGATES = 13;
+
+/** The communities (ids in order), a page at a time, with what the pass needs of their officers. */
+export function* pagedCommunities(db: Db, ids: number[], options: PageOptions): Generator<PagedCommunity> {
+  // Without the holders of shared NIKs every officer is read whole: nothing is typical.
+  const page = db.prepare(PAGE_SQL(options.holders ? TYPICAL_OFFICER : '0')).raw();
+  const officers = db.prepare(OFFICERS_SQL).raw();
+  for (let i = 0; i < ids.length; i += PAGE) {
+    const rows = page.all({ page: JSON.stringify(ids.slice(i, i + PAGE)), cutoff: options.cutoff }) as unknown[][];
+    const single: number[] = [];
+    const whole: number[] = [];
+    for (const r of rows) {
+      const id = r[0] as number;
+      const odd = r[AGGREGATES + 2] as string | null;
+      // A KIM with an occupation, NIP, party or NGO that some rule may flag is checked officer by officer.
+      if (AFFILIATION_COLUMNS.some((col, k) => !allClean[col](r[AGGREGATES + 3 + k] as string))) whole.push(id);
+      else {
+        if (odd !== null) for (const officer of odd.split(',')) single.push(Number(officer));
+        const held = options.holders?.get(id);
+        if (held) single.push(...held);
+      }
+    }
+    const byCommunity = new Map<number, OfficerRecord[]>();
+    if (single.length || whole.length) {
+      for (const r of officers.all({ ids: JSON.stringify(single), whole: JSON.stringify(whole) }) as unknown[][]) {
+        const o = officerOf(r);
+        const list = byCommunity.get(o.community_id);
+        if (list) list.push(o);
+        else byCommunity.set(o.community_id, [o]);
+      }
+    }
+    for (const r of rows) {
+      const community = communityOf(r);
+      const count = r[AGGREGATES] as number;
+      yield { community, roles: count === 0 ? [] : (JSON.parse(r[AGGREGATES + 1] as string) as (string | null)[]), officers: byCommunity.get(community.id) ?? [] };
+    }
+  }
+}
