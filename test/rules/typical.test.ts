@@ -31,6 +31,8 @@ const OFFICERS: [label: string, seed: Partial<OfficerSeed>, typical: boolean][] 
   ['born in the future', { birth_date_iso: '2030-01-01' }, false],
   ['no birth date', { birth_date_iso: null, birth_date: null }, false],
   ['a birth date that does not exist', { birth_date_iso: '1980-02-30', nik: '3574043002800001' }, false],
+  ['29 February of a year that is not leap', { birth_date_iso: '2001-02-29' }, false],
+  ['29 February of 1900, which was not leap', { birth_date_iso: '1900-02-29' }, false],
   ['a NIK grouped for reading', { nik: '3574 0417 0580 0001' }, false],
   ['a NIK in scientific notation', { nik: '3.57404E+15' }, false],
   ['a NIK of 15 digits', { nik: '357404170580001' }, false],
@@ -130,6 +132,14 @@ describe('the short cut of a whole-office validation', () => {
     const { short, long } = bothWays();
     expect(short).toEqual(long);
     expect(short.checked.flatMap((c) => c.findings.map((f) => f.rule))).toEqual(['ADM-DUP-NIK', 'ADM-DUP-NIK']);
+  });
+
+  it('checks a whole KIM one by one when a phone holds the separator of the officers\' texts', () => {
+    const id = kim('KIM Pemisah', [...cleanRoster(), officer('Anggota', { phone: '0812345678\x1e0812345678' }), officer('Anggota')]);
+    expect(oneByOne().get(id)).toHaveLength(5);
+    const { short, long } = bothWays();
+    expect(short).toEqual(long);
+    expect(short.checked[0]!.findings.map((f) => f.rule)).toEqual(['DAT-PHONE']);
   });
 
   it('runs the roster rules on typical officers and on a KIM without officers', () => {

@@ -5,7 +5,7 @@
  * builds row objects property by property, which at a million officers costs more than the checks.
  */
 import type { Db } from '../../db/connection.js';
-import { AFFILIATION_COLUMNS, allClean, TYPICAL_OFFICER } from './typical.js';
+import { AFFILIATION_COLUMNS, allClean, KEY_SEPARATOR, OFFICER_KEY, typicalAt } from './typical.js';
 import type { CommunityRecord, OfficerRecord } from './types.js';
 
 export interface PagedCommunity {
@@ -42,12 +42,11 @@ function officerOf(r: unknown[]): OfficerRecord {
   return { id, community_id, name, nik, nik_key, role, birth_date, birth_date_iso, gender, sex: sex as OfficerRecord['sex'], occupation, nip, party, ngo, phone };
 }
 
-// One row per community: its columns, its officers' count and roles, the ids of those that are
-// not typical, and the distinct values of each affiliation column. LEFT JOIN keeps a community
-// without active officers: its roster rules still run.
-const PAGE_SQL = (typical: string) => `
-  SELECT ${COMMUNITY_COLUMNS}, count(o.id), json_group_array(o.role),
-    group_concat(CASE WHEN o.id IS NULL OR ${typical} THEN NULL ELSE o.id END),
+// One row per community: its columns, its officers' count, roles and ids, the text that tells
+// whether each is typical, and the distinct values of each affiliation column, all in scan order.
+// LEFT JOIN keeps a community without active officers: its roster rules still run.
+const PAGE_SQL = `
+  SELECT ${COMMUNITY_COLUMNS}, count(o.id), json_group_array(o.role), group_concat(o.id), group_concat(${OFFICER_KEY}, char(30)),
     ${AFFILIATION_COLUMNS.map((col) => `json_group_array(DISTINCT o.${col})`).join(', ')}
   FROM communities c LEFT JOIN officers o ON o.community_id = c.id AND o.ended_at IS NULL
   WHERE c.id IN (SELECT value FROM json_each(@page))
@@ -62,22 +61,48 @@ const OFFICERS_SQL = `
 
 const AGGREGATES = 13;
 
+/**
+ * The officers of one KIM that are not typical, by their texts (OFFICER_KEY) and ids in the same
+ * order; null when the texts do not line up with the ids (a separator inside a phone number):
+ * then every officer is.
+ */
+function atypical(keys: string, ids: string, count: number, cutoff: string): number[] | null {
+  const odd: number[] = [];
+  let list: string[] | undefined;
+  let from = 0;
+  for (let k = 0; k < count; k++) {
+    let to = keys.indexOf(KEY_SEPARATOR, from);
+    if (to < 0) {
+      if (k !== count - 1) return null;
+      to = keys.length;
+    }
+    if (!typicalAt(keys, from, to, cutoff)) odd.push(Number((list ??= ids.split(','))[k]));
+    from = to + 1;
+  }
+  return from === keys.length + 1 ? odd : null;
+}
+
 /** The communities (ids in order), a page at a time, with what the pass needs of their officers. */
 export function* pagedCommunities(db: Db, ids: number[], options: PageOptions): Generator<PagedCommunity> {
-  // Without the holders of shared NIKs every officer is read whole: nothing is typical.
-  const page = db.prepare(PAGE_SQL(options.holders ? TYPICAL_OFFICER : '0')).raw();
+  const page = db.prepare(PAGE_SQL).raw();
   const officers = db.prepare(OFFICERS_SQL).raw();
   for (let i = 0; i < ids.length; i += PAGE) {
-    const rows = page.all({ page: JSON.stringify(ids.slice(i, i + PAGE)), cutoff: options.cutoff }) as unknown[][];
+    const rows = page.all({ page: JSON.stringify(ids.slice(i, i + PAGE)) }) as unknown[][];
     const single: number[] = [];
     const whole: number[] = [];
     for (const r of rows) {
       const id = r[0] as number;
-      const odd = r[AGGREGATES + 2] as string | null;
-      // A KIM with an occupation, NIP, party or NGO that some rule may flag is checked officer by officer.
-      if (AFFILIATION_COLUMNS.some((col, k) => !allClean[col](r[AGGREGATES + 3 + k] as string))) whole.push(id);
+      const count = r[AGGREGATES] as number;
+      if (count === 0) continue;
+      // Without the holders of shared NIKs, and in a KIM with an occupation, NIP, party or NGO that
+      // some rule may flag, every officer is checked one by one.
+      const odd =
+        options.holders && AFFILIATION_COLUMNS.every((col, k) => allClean[col](r[AGGREGATES + 4 + k] as string))
+          ? atypical(r[AGGREGATES + 3] as string, r[AGGREGATES + 2] as string, count, options.cutoff)
+          : null;
+      if (odd === null) whole.push(id);
       else {
-        if (odd !== null) for (const officer of odd.split(',')) single.push(Number(officer));
+        single.push(...odd);
         const held = options.holders?.get(id);
         if (held) single.push(...held);
       }
