@@ -59,35 +59,49 @@ function rulesWithErrors(findings: Finding[]): RuleCode[] {
   return RULES.map((r) => r.code).filter((code) => errors.has(code));
 }
 
-/** Replaces the communities' stored findings and results, and writes the audit entry. */
-function store(db: Db, p: Plan, pass: { checked: Checked[]; officers: number }, options: ValidationOptions): ValidationRun {
+/** What one part of a run found, its findings already in the findings table. */
+interface Stored {
+  findings: Finding[];
+  results: CommunityResult[];
+  /** Communities with an error-severity finding. */
+  failed: number[];
+  officers: number;
+}
+
+/** Replaces the stored findings of the communities a pass checked. */
+function storeFindings(db: Db, pass: { checked: Checked[]; officers: number }): Stored {
   // Set-based where it can be: at 100,000 KIMs, a DELETE and an UPDATE per KIM cost more than
   // the statements for all of them.
-  const validatedAt = new Date().toISOString();
-  db.prepare(`DELETE FROM findings WHERE community_id IN (SELECT value FROM json_each(?))`).run(JSON.stringify(p.ids));
+  db.prepare(`DELETE FROM findings WHERE community_id IN (SELECT value FROM json_each(?))`).run(JSON.stringify(pass.checked.map((c) => c.id)));
   const insert = db.prepare(
     `INSERT INTO findings (community_id, officer_id, rule, severity, category, field, value, params) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const findings: Finding[] = [];
-  const results: CommunityResult[] = [];
-  const failed: number[] = [];
+  const stored: Stored = { findings: [], results: [], failed: [], officers: pass.officers };
   for (const c of pass.checked) {
     for (const f of c.findings) {
       insert.run(c.id, f.officer?.id ?? null, f.rule, f.severity, f.category, f.field, f.value, JSON.stringify(f.params));
-      findings.push(f);
+      stored.findings.push(f);
     }
     const errorRules = c.findings.length === 0 ? [] : rulesWithErrors(c.findings);
-    if (errorRules.length) failed.push(c.id);
-    results.push({ id: c.id, name: c.name, number: c.number, compliant: errorRules.length === 0, errorRules });
+    if (errorRules.length) stored.failed.push(c.id);
+    stored.results.push({ id: c.id, name: c.name, number: c.number, compliant: errorRules.length === 0, errorRules });
   }
+  return stored;
+}
+
+/** Sets the communities' results and writes the audit entry; `parts` in community order. */
+function finish(db: Db, p: Plan, parts: Stored[], options: ValidationOptions): ValidationRun {
+  const findings = parts.flatMap((part) => part.findings);
+  const results = parts.flatMap((part) => part.results);
+  const failed = parts.flatMap((part) => part.failed);
   db.prepare(`UPDATE communities SET compliant = id NOT IN (SELECT value FROM json_each(@failed)), validated_at = @at WHERE id IN (SELECT value FROM json_each(@ids))`).run({
     failed: JSON.stringify(failed),
-    at: validatedAt,
+    at: new Date().toISOString(),
     ids: JSON.stringify(p.ids),
   });
   const summary: ValidationSummary = {
     communities: results.length,
-    officers: pass.officers,
+    officers: parts.reduce((sum, part) => sum + part.officers, 0),
     errors: findings.filter((f) => f.severity === 'error').length,
     warnings: findings.filter((f) => f.severity === 'warning').length,
     compliant: results.length - failed.length,
@@ -100,7 +114,7 @@ export function runValidation(db: Db, options: ValidationOptions): ValidationRun
   const t = options.t ?? translator('en');
   return writeTransaction(db, () => {
     const p = planChecks(db, scopeOf(options), options.today);
-    return store(db, p, checkCommunities(db, p, p.ids, t), options);
+    return finish(db, p, [storeFindings(db, checkCommunities(db, p, p.ids, t))], options);
   });
 }
 
@@ -109,8 +123,8 @@ const PARALLEL_MIN = 10_000;
 
 /**
  * runValidation as `kim validate` runs it: for a large office, a second thread checks the first
- * half of the communities while this one checks the rest, and this one then stores it all in the
- * same transaction. The results are the same, in the same order; on two cores a million officers
+ * half of the communities while this one checks the rest and writes what it found; this one then
+ * writes the thread's half, all in one transaction. The results are the same, in the same order; on two cores a million officers
  * take about half the time.
  */
 export async function runValidationInParallel(db: Db, options: Omit<ValidationOptions, 't'> & { lang: Lang }): Promise<ValidationRun> {
@@ -128,19 +142,19 @@ export async function runValidationInParallel(db: Db, options: Omit<ValidationOp
       helper = checkInWorker({ dbPath: db.name, busyTimeoutMs, scope, ids: theirIds, today: options.today, lang: options.lang });
     }
     const p = planChecks(db, scope, options.today, ids);
-    let pass: { checked: Checked[]; officers: number };
-    if (!helper) pass = checkCommunities(db, p, p.ids, t);
+    let run: ValidationRun;
+    if (!helper) run = finish(db, p, [storeFindings(db, checkCommunities(db, p, p.ids, t))], options);
     else {
-      const mine = checkCommunities(db, p, myIds, t);
+      // This half is written while the thread may still be checking the other.
+      const mine = storeFindings(db, checkCommunities(db, p, myIds, t));
       const theirs = await helper.result.catch((e: Error & { code?: string }) => {
         if (e.code !== 'ERR_WORKER_OUT_OF_MEMORY') throw e;
         // The thread's heap is capped; this one's is not, and checks that half itself.
         return checkCommunities(db, p, theirIds, t);
       });
       // Their half comes first in id order.
-      pass = { checked: theirs.checked.concat(mine.checked), officers: theirs.officers + mine.officers };
+      run = finish(db, p, [storeFindings(db, theirs), mine], options);
     }
-    const run = store(db, p, pass, options);
     db.exec('COMMIT');
     return run;
   } catch (error) {
