@@ -59,7 +59,7 @@ function rulesWithErrors(findings: Finding[]): RuleCode[] {
   return RULES.map((r) => r.code).filter((code) => errors.has(code));
 }
 
-/** What one part of a run found, its findings already in the findings table. */
+/** What one part of a run found, already stored. */
 interface Stored {
   findings: Finding[];
   results: CommunityResult[];
@@ -68,11 +68,12 @@ interface Stored {
   officers: number;
 }
 
-/** Replaces the stored findings of the communities a pass checked. */
-function storeFindings(db: Db, pass: { checked: Checked[]; officers: number }): Stored {
+/** Replaces the stored findings and results of the communities a pass checked. */
+function storePart(db: Db, pass: { checked: Checked[]; officers: number }, validatedAt: string): Stored {
   // Set-based where it can be: at 100,000 KIMs, a DELETE and an UPDATE per KIM cost more than
   // the statements for all of them.
-  db.prepare(`DELETE FROM findings WHERE community_id IN (SELECT value FROM json_each(?))`).run(JSON.stringify(pass.checked.map((c) => c.id)));
+  const ids = JSON.stringify(pass.checked.map((c) => c.id));
+  db.prepare(`DELETE FROM findings WHERE community_id IN (SELECT value FROM json_each(?))`).run(ids);
   const insert = db.prepare(
     `INSERT INTO findings (community_id, officer_id, rule, severity, category, field, value, params) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
@@ -86,35 +87,36 @@ function storeFindings(db: Db, pass: { checked: Checked[]; officers: number }): 
     if (errorRules.length) stored.failed.push(c.id);
     stored.results.push({ id: c.id, name: c.name, number: c.number, compliant: errorRules.length === 0, errorRules });
   }
+  db.prepare(
+    `UPDATE communities SET compliant = id NOT IN (SELECT value FROM json_each(@failed)), validated_at = @at WHERE id IN (SELECT value FROM json_each(@ids))`,
+  ).run({ failed: JSON.stringify(stored.failed), at: validatedAt, ids });
   return stored;
 }
 
-/** Sets the communities' results and writes the audit entry; `parts` in community order. */
-function finish(db: Db, p: Plan, parts: Stored[], options: ValidationOptions): ValidationRun {
+/** The run's summary and audit entry, from its parts in community order. */
+function finish(db: Db, parts: Stored[], options: ValidationOptions): ValidationRun {
   const findings = parts.flatMap((part) => part.findings);
   const results = parts.flatMap((part) => part.results);
-  const failed = parts.flatMap((part) => part.failed);
-  db.prepare(`UPDATE communities SET compliant = id NOT IN (SELECT value FROM json_each(@failed)), validated_at = @at WHERE id IN (SELECT value FROM json_each(@ids))`).run({
-    failed: JSON.stringify(failed),
-    at: new Date().toISOString(),
-    ids: JSON.stringify(p.ids),
-  });
   const summary: ValidationSummary = {
     communities: results.length,
     officers: parts.reduce((sum, part) => sum + part.officers, 0),
     errors: findings.filter((f) => f.severity === 'error').length,
     warnings: findings.filter((f) => f.severity === 'warning').length,
-    compliant: results.length - failed.length,
+    compliant: results.filter((r) => r.compliant).length,
   };
   audit(db, { operator: options.operator, action: 'validate', entity: 'database', details: { scope: scopeOf(options), ...summary } });
   return { summary, findings, communities: results };
 }
 
+/** A run in this thread alone. The write lock is held: nothing changes between its start and its end. */
+function checkAndStore(db: Db, p: Plan, options: ValidationOptions, t: Translate): ValidationRun {
+  return finish(db, [storePart(db, checkCommunities(db, p, p.ids, t), new Date().toISOString())], options);
+}
+
 export function runValidation(db: Db, options: ValidationOptions): ValidationRun {
   const t = options.t ?? translator('en');
   return writeTransaction(db, () => {
-    const p = planChecks(db, scopeOf(options), options.today);
-    return finish(db, p, [storeFindings(db, checkCommunities(db, p, p.ids, t))], options);
+    return checkAndStore(db, planChecks(db, scopeOf(options), options.today), options, t);
   });
 }
 
@@ -143,17 +145,19 @@ export async function runValidationInParallel(db: Db, options: Omit<ValidationOp
     }
     const p = planChecks(db, scope, options.today, ids);
     let run: ValidationRun;
-    if (!helper) run = finish(db, p, [storeFindings(db, checkCommunities(db, p, p.ids, t))], options);
+    if (!helper) run = checkAndStore(db, p, options, t);
     else {
+      // Both halves carry one time: the run's, taken under the write lock.
+      const at = new Date().toISOString();
       // This half is written while the thread may still be checking the other.
-      const mine = storeFindings(db, checkCommunities(db, p, myIds, t));
+      const mine = storePart(db, checkCommunities(db, p, myIds, t), at);
       const theirs = await helper.result.catch((e: Error & { code?: string }) => {
         if (e.code !== 'ERR_WORKER_OUT_OF_MEMORY') throw e;
         // The thread's heap is capped; this one's is not, and checks that half itself.
         return checkCommunities(db, p, theirIds, t);
       });
       // Their half comes first in id order.
-      run = finish(db, p, [storeFindings(db, theirs), mine], options);
+      run = finish(db, [storePart(db, theirs, at), mine], options);
     }
     db.exec('COMMIT');
     return run;
