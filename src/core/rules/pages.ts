@@ -59,7 +59,9 @@ const OFFICERS_SQL = `
   WHERE o.ended_at IS NULL AND (o.id IN (SELECT value FROM json_each(@ids)) OR o.community_id IN (SELECT value FROM json_each(@whole)))
   ORDER BY o.community_id, o.id`;
 
-const AGGREGATES = 13;
+// Where the aggregates stand in a row of PAGE_SQL, after the community's columns.
+const COUNT = COMMUNITY_COLUMNS.split(',').length;
+const [ROLES, IDS, KEYS, AFFILIATIONS] = [COUNT + 1, COUNT + 2, COUNT + 3, COUNT + 4];
 
 /**
  * The officers of one KIM that are not typical, by their texts (OFFICER_KEY) and ids in the same
@@ -92,13 +94,13 @@ export function* pagedCommunities(db: Db, ids: number[], options: PageOptions): 
     const whole: number[] = [];
     for (const r of rows) {
       const id = r[0] as number;
-      const count = r[AGGREGATES] as number;
+      const count = r[COUNT] as number;
       if (count === 0) continue;
       // Without the holders of shared NIKs, and in a KIM with an occupation, NIP, party or NGO that
       // some rule may flag, every officer is checked one by one.
       const odd =
-        options.holders && AFFILIATION_COLUMNS.every((col, k) => allClean[col](r[AGGREGATES + 4 + k] as string))
-          ? atypical(r[AGGREGATES + 3] as string, r[AGGREGATES + 2] as string, count, options.cutoff)
+        options.holders && AFFILIATION_COLUMNS.every((col, k) => allClean[col](r[AFFILIATIONS + k] as string))
+          ? atypical(r[KEYS] as string, r[IDS] as string, count, options.cutoff)
           : null;
       if (odd === null) whole.push(id);
       else {
@@ -118,8 +120,8 @@ export function* pagedCommunities(db: Db, ids: number[], options: PageOptions): 
     }
     for (const r of rows) {
       const community = communityOf(r);
-      const count = r[AGGREGATES] as number;
-      yield { community, roles: count === 0 ? [] : (JSON.parse(r[AGGREGATES + 1] as string) as (string | null)[]), officers: byCommunity.get(community.id) ?? [] };
+      const count = r[COUNT] as number;
+      yield { community, roles: count === 0 ? [] : (JSON.parse(r[ROLES] as string) as (string | null)[]), officers: byCommunity.get(community.id) ?? [] };
     }
   }
 }
