@@ -64,11 +64,16 @@ function migrate(db: Db, from: number, operator: string): void {
     // Re-read inside the write lock: another kim may have migrated meanwhile.
     const current = db.pragma('user_version', { simple: true }) as number;
     if (current >= SCHEMA_VERSION) return;
-    for (let v = current; v < SCHEMA_VERSION; v++) db.exec(MIGRATIONS[v]!);
+    let details: Record<string, unknown> = { from, to: SCHEMA_VERSION };
+    for (let v = current; v < SCHEMA_VERSION; v++) {
+      const m = MIGRATIONS[v]!;
+      if (typeof m === 'string') db.exec(m);
+      else details = { ...details, ...m(db) };
+    }
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
     db.prepare(
       `INSERT INTO audit_log (at, operator, action, entity, details) VALUES (?, ?, 'schema.upgrade', 'database', ?)`,
-    ).run(new Date().toISOString(), operator, JSON.stringify({ from, to: SCHEMA_VERSION }));
+    ).run(new Date().toISOString(), operator, JSON.stringify(details));
   }).immediate();
 }
 

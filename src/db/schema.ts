@@ -1,8 +1,17 @@
+import type { Database } from 'better-sqlite3';
+import { nikKey } from '../core/ids/nik.js';
+
+/**
+ * A migration: SQL, or a function for a change SQL cannot say the way kim's own code does. What
+ * a function returns goes into the audit entry of the upgrade.
+ */
+export type Migration = string | ((db: Database) => Record<string, unknown>);
+
 /**
  * Forward migrations, applied in order; PRAGMA user_version records how many have run.
  * Never edit a migration once released: add the next one.
  */
-export const MIGRATIONS: readonly string[] = [
+export const MIGRATIONS: readonly Migration[] = [
   /* 1: the base schema */ `
   CREATE TABLE settings (
     key   TEXT PRIMARY KEY,
@@ -155,6 +164,18 @@ export const MIGRATIONS: readonly string[] = [
     last  INTEGER NOT NULL
   ) WITHOUT ROWID;
   `,
+  /* 2: NIKs grouped with dots or dashes (3574.0411.1273.0101) get the key of their digits, as
+     nikKey now reads them; earlier versions stored none, so such an officer was not found again
+     by its NIK and never seen as a duplicate. Only a key that was missing can differ. */
+  (db) => {
+    const fill = db.prepare(`UPDATE officers SET nik_key = ? WHERE id = ?`);
+    let filled = 0;
+    for (const { id, nik } of db.prepare(`SELECT id, nik FROM officers WHERE nik IS NOT NULL AND nik_key IS NULL`).all() as { id: number; nik: string }[]) {
+      const key = nikKey(nik);
+      if (key !== null) filled += fill.run(key, id).changes;
+    }
+    return { nikKeysFilled: filled };
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { SCHEMA_VERSION } from '../../src/db/schema.js';
 import { kim, kimJson } from '../helpers/cli.js';
 import { addCommunity } from '../helpers/db.js';
 import { dump, initDb, kimInBackground, modeOf, waitFor } from './setup.js';
@@ -12,7 +13,7 @@ describe('kim backup', () => {
     const r = kimJson(['backup', 'cadangan.sqlite'], { cwd: dir });
     const copy = path.join(dir, 'cadangan.sqlite');
     expect(r.code).toBe(0);
-    expect(r.json).toEqual({ file: copy, bytes: fs.statSync(copy).size, schemaVersion: 1 });
+    expect(r.json).toEqual({ file: copy, bytes: fs.statSync(copy).size, schemaVersion: SCHEMA_VERSION });
     expect(modeOf(copy)).toBe(0o600);
     // The copy is one self-contained file: nothing left beside it, no temporary file either.
     expect(fs.readdirSync(dir).sort()).toEqual(['cadangan.sqlite', 'kim.sqlite']);

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { SCHEMA_VERSION } from '../../src/db/schema.js';
 import { kim, kimJson } from '../helpers/cli.js';
 import { initDb } from './setup.js';
 
@@ -23,7 +24,7 @@ describe('kim check', () => {
     const { dir } = initDb();
     const r = kimJson(['check'], { cwd: dir });
     expect(r.code).toBe(0);
-    expect(r.json).toEqual({ ok: true, integrity: [], foreignKeys: 0, schemaVersion: 1, expectedSchemaVersion: 1 });
+    expect(r.json).toEqual({ ok: true, integrity: [], foreignKeys: 0, schemaVersion: SCHEMA_VERSION, expectedSchemaVersion: SCHEMA_VERSION });
     expect(r.stderr).toMatch(/is sound/);
   });
 
@@ -80,7 +81,7 @@ describe('kim check', () => {
     db.close();
     const r = kimJson(['check'], { cwd: dir });
     expect(r.code).toBe(3);
-    expect(r.json).toMatchObject({ ok: false, schemaVersion: 42, expectedSchemaVersion: 1 });
+    expect(r.json).toMatchObject({ ok: false, schemaVersion: 42, expectedSchemaVersion: SCHEMA_VERSION });
     expect(r.stderr).toMatch(/newer kim.*Update kim/);
   });
 
