@@ -9,7 +9,7 @@ import { usageError } from './errors.js';
 export const PRIVATE_MODE = 0o600;
 
 /** Where a file is written before it is renamed into place: beside it, hidden, this process's own. */
-export function temporaryPath(file: string): string {
+function temporaryPath(file: string): string {
   return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
 }
 
@@ -19,7 +19,19 @@ export function createPrivateFile(file: string): void {
   fs.chmodSync(file, PRIVATE_MODE);
 }
 
-function outWriteError(file: string, cause: unknown): Error {
+/**
+ * The temporary path for `file`, made a new empty private file: one left by an earlier process with
+ * the same pid is removed first, so its mode is never reused.
+ */
+export function privateTemporary(file: string): string {
+  const tmp = temporaryPath(file);
+  fs.rmSync(tmp, { force: true });
+  createPrivateFile(tmp);
+  return tmp;
+}
+
+/** The clerk's sentence for a file kim could not write (exit 2). */
+export function outWriteError(file: string, cause: unknown): Error {
   return usageError('error.outWrite', { path: file, reason: (cause as Error).message }, cause);
 }
 
@@ -27,7 +39,7 @@ function outWriteError(file: string, cause: unknown): Error {
 export function writeFileAtomic(file: string, data: string | Buffer): void {
   const tmp = temporaryPath(file);
   try {
-    fs.writeFileSync(tmp, data, { mode: PRIVATE_MODE });
+    fs.writeFileSync(privateTemporary(file), data);
     fs.renameSync(tmp, file);
   } catch (cause) {
     fs.rmSync(tmp, { force: true });
@@ -42,9 +54,7 @@ export function writeFileAtomic(file: string, data: string | Buffer): void {
 export async function writeViaTemporary<T>(file: string, write: (tmp: string) => Promise<T>): Promise<T> {
   const tmp = temporaryPath(file);
   try {
-    fs.rmSync(tmp, { force: true });
-    createPrivateFile(tmp);
-    const result = await write(tmp);
+    const result = await write(privateTemporary(file));
     fs.renameSync(tmp, file);
     return result;
   } catch (cause) {

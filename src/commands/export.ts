@@ -9,7 +9,7 @@ import { refreshValidation, revalidator } from '../core/reports/freshness.js';
 import type { MessageKey, Translate } from '../ui/messages/index.js';
 import type { Column } from '../ui/render/dataset.js';
 import { fileSink, stdoutSink, type Sink } from '../ui/render/sink.js';
-import { writeViaTemporary } from '../files.js';
+import { outWriteError, writeViaTemporary } from '../files.js';
 import { writeCsvStream, writeJsonArrayStream } from '../ui/render/stream-writers.js';
 import { writeXlsxStream, XLSX_MAX_ROWS } from '../ui/render/xlsx.js';
 import { withDb } from './open.js';
@@ -26,8 +26,9 @@ function xlsxColumns(t: Translate, columns: ExportColumn[]): Column[] {
 }
 
 async function streamText(ctx: Context, source: ExportSource, format: 'csv' | 'json', excel: boolean): Promise<number> {
-  const sink: Sink = ctx.out ? fileSink(ctx.out) : stdoutSink(ctx.io.stdout);
+  let sink: Sink | undefined;
   try {
+    sink = ctx.out ? fileSink(ctx.out) : stdoutSink(ctx.io.stdout);
     const count =
       format === 'json'
         ? await writeJsonArrayStream(sink, source.jsonChunks())
@@ -40,8 +41,8 @@ async function streamText(ctx: Context, source: ExportSource, format: 'csv' | 'j
     await sink.close();
     return count;
   } catch (cause) {
-    sink.abort();
-    throw ctx.out ? usageError('error.outWrite', { path: ctx.out, reason: (cause as Error).message }, cause) : cause;
+    sink?.abort();
+    throw ctx.out ? outWriteError(ctx.out, cause) : cause;
   }
 }
 

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { environmentError, KimError, usageError } from '../errors.js';
-import { createPrivateFile, temporaryPath } from '../files.js';
+import { environmentError, KimError } from '../errors.js';
+import { outWriteError, privateTemporary } from '../files.js';
 import type { Db } from './connection.js';
 
 export interface BackupResult {
@@ -50,12 +50,12 @@ function syncFolder(dir: string): void {
  * The caller checks the target (not the database itself, overwrite confirmed).
  */
 export async function copyDatabase(source: Db, target: string, schemaVersion: number): Promise<BackupResult> {
-  const tmp = temporaryPath(target);
+  let tmp: string;
   try {
-    createPrivateFile(tmp);
+    tmp = privateTemporary(target);
   } catch (cause) {
     // The folder the clerk chose cannot take the file: a choice to change, not a broken database.
-    throw usageError('error.outWrite', { path: target, reason: (cause as Error).message }, cause);
+    throw outWriteError(target, cause);
   }
   try {
     await source.backup(tmp, { progress: () => ALL_PAGES });

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { PRIVATE_MODE, temporaryPath } from '../../files.js';
+import { privateTemporary } from '../../files.js';
 
 /**
  * Where a streamed output goes: stdout, or a file written beside its target and renamed into
@@ -15,7 +15,6 @@ export interface Sink {
   /** True once the reader went away (`kim export … | head`): stop producing. */
   readonly closed: boolean;
 }
-
 
 /** Waits for 'drain', but also gives up waiting when the stream errors or closes. */
 function drained(stream: NodeJS.WritableStream): Promise<void> {
@@ -57,10 +56,10 @@ export function stdoutSink(stdout: NodeJS.WritableStream): Sink {
   };
 }
 
-/** Streams to a temporary file beside `file`; created with `mode` (exports of personal data: 0600). */
+/** Streams to a private temporary file beside `file` (exports hold personal data). */
 export function fileSink(file: string): Sink {
-  const tmp = temporaryPath(file);
-  const stream = fs.createWriteStream(tmp, { mode: PRIVATE_MODE });
+  const tmp = privateTemporary(file);
+  const stream = fs.createWriteStream(tmp);
   let failure: Error | undefined;
   stream.on('error', (e) => (failure ??= e));
   const check = () => {
