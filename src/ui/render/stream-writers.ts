@@ -59,11 +59,14 @@ function chunkFormatter(): ((bytes: Uint8Array, job: Job) => Promise<Uint8Array 
   const worker = new Worker(new URL('./csv-chunk-worker.js', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: 32, maxYoungGenerationSizeMb: 8 } });
   const waiting = new Map<number, { resolve: (out: Uint8Array | null) => void; reject: (e: Error) => void }>();
   let next = 0;
+  // Once the thread has failed or stopped, a chunk sent after it would wait for ever.
+  let dead: Error | undefined;
   worker.on('message', (m: ChunkDone) => {
     waiting.get(m.id)?.resolve(m.out && Buffer.from(m.out.buffer, m.out.offset, m.out.length));
     waiting.delete(m.id);
   });
   const failAll = (e: Error) => {
+    dead ??= e;
     for (const w of waiting.values()) w.reject(e);
     waiting.clear();
   };
@@ -71,6 +74,7 @@ function chunkFormatter(): ((bytes: Uint8Array, job: Job) => Promise<Uint8Array 
   worker.on('exit', (code) => failAll(new Error(`CSV formatting thread stopped with code ${code}`)));
   const format = (bytes: Uint8Array, job: Job) =>
     new Promise<Uint8Array | null>((resolve, reject) => {
+      if (dead) return reject(dead);
       const id = next++;
       waiting.set(id, { resolve, reject });
       // A Buffer that owns its whole memory is handed over; one cut from a shared pool is copied
