@@ -1,6 +1,6 @@
 import type { Statement } from 'better-sqlite3';
-import { prepared, type Db } from '../../db/connection.js';
-import { COMMUNITY_COLUMNS, COMMUNITY_VALUE_COLUMNS, OFFICER_COLUMNS } from '../../db/changes.js';
+import type { Db } from '../../db/connection.js';
+import { COMMUNITY_COLUMNS, COMMUNITY_VALUE_COLUMNS, OFFICER_COLUMNS, setColumns, type Entity } from '../../db/changes.js';
 import { OFFICER_VALUE_COLUMNS, type OfficerValues } from './columns.js';
 
 export type OfficerRow = Record<string, unknown> & {
@@ -89,21 +89,17 @@ export class ImportStatements {
   }
 
   updateCommunity(id: number, changes: Record<string, unknown>): void {
-    this.update('communities', COMMUNITY_COLUMNS, id, changes);
+    this.update('community', COMMUNITY_COLUMNS, id, changes);
   }
 
   updateOfficer(id: number, changes: Record<string, unknown>): void {
-    this.update('officers', OFFICER_COLUMNS, id, changes);
+    this.update('officer', OFFICER_COLUMNS, id, changes);
   }
 
-  /** Column names come from a fixed list, never from the file; statements are prepared once per column set. */
-  private update(table: string, allowed: Set<string>, id: number, changes: Record<string, unknown>): void {
-    const columns = Object.keys(changes).filter((c) => allowed.has(c)).sort();
-    const params: Record<string, unknown> = { __now: this.now, __batch: this.batch, __id: id };
-    for (const c of columns) params[c] = changes[c];
-    prepared(
-      this.db,
-      `UPDATE ${table} SET ${columns.map((c) => `${c} = @${c}`).join(', ')}, updated_at = @__now, last_batch = @__batch WHERE id = @__id`,
-    ).run(params);
+  /** Only the columns an import may change, stamped with its time and batch. */
+  private update(entity: Entity, allowed: Set<string>, id: number, changes: Record<string, unknown>): void {
+    const values: Record<string, unknown> = { updated_at: this.now, last_batch: this.batch };
+    for (const c of Object.keys(changes)) if (allowed.has(c)) values[c] = changes[c];
+    setColumns(this.db, entity, id, values);
   }
 }
