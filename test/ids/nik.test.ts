@@ -31,6 +31,7 @@ describe('parseNik', () => {
     ['357404111273010', 'length'], // 15 digits
     ['35740411127301011', 'length'], // 17 digits
     ['3574O41112730101', 'notDigits'], // letter O for zero
+    ["''3574041112730101", 'notDigits'], // Excel's text marker is one quote, not two
     ['3574040012730101', 'birthDate'], // day 00
     ['3574043212730101', 'birthDate'], // day 32: neither a man's nor a woman's
     ['3574044012730101', 'birthDate'], // day 40

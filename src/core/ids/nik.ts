@@ -25,7 +25,12 @@ const SEPARATORS = /[\s.\-]/g;
 
 /** A NIK as written with its grouping and Excel's text marker taken away. */
 function ungrouped(text: string): string {
-  return text.trim().replace(/^'/, '').replace(SEPARATORS, '');
+  return unmarked(text).replace(SEPARATORS, '');
+}
+
+/** A NIK as written, trimmed, without Excel's text marker. */
+function unmarked(text: string): string {
+  return text.trim().replace(/^'/, '');
 }
 
 /**
@@ -58,11 +63,11 @@ export function parseNik(text: string | null | undefined): NikResult {
 }
 
 function parseNikText(text: string | null | undefined): NikResult {
-  const raw = (text ?? '').trim().replace(/^'/, '');
+  const raw = unmarked(text ?? '');
   if (raw === '') return { ok: false, problem: 'missing' };
   const compact = raw.replace(/\s/g, '');
   if (SCIENTIFIC.test(compact)) return { ok: false, problem: 'scientific' };
-  const digits = ungrouped(raw);
+  const digits = raw.replace(SEPARATORS, '');
   if (!/^\d+$/.test(digits)) return { ok: false, problem: 'notDigits' };
   if (digits.length !== 16) return { ok: false, problem: 'length', digits: digits.length };
   const rawDay = Number(digits.slice(6, 8));
