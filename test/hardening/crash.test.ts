@@ -56,8 +56,8 @@ async function killWhen(run: Running, wal: string, size: number, when: (p: Probe
 const MIB = 1 << 20;
 
 describe('imports killed with SIGKILL', () => {
+  // A 20 MB roster and a 60 MB database: scratchDir removes them after the tests.
   const dir = scratchDir('kim-crash-');
-  // A 20 MB roster and a 60 MB database: not left behind in the temporary folder.
 
   it('leave the database sound and unchanged at every moment, and the import then runs to completion', async () => {
     const db = path.join(dir, 'kim.sqlite');

@@ -12,7 +12,7 @@ const ROWS = 250_000;
 // of birth dates once did, and only the million-row benchmark noticed.
 describe('a large roster', () => {
   const dir = scratchDir('kim-memory-');
-  
+
   it('imports whole within the import thread’s capped heap, and rebuilds the NIK index it set aside', () => {
     expect(kim(['init', '--regency', '35.74'], { cwd: dir }).code).toBe(0);
     const roster = generatedRoster(dir, ROWS);

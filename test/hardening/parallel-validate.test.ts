@@ -13,7 +13,6 @@ const ROWS = 100_000;
 
 describe('kim validate on a large office, in two threads', () => {
   const dir = scratchDir('kim-parallel-');
-  
   it('finds exactly what one thread finds, in the same order, duplicates across the halves included', () => {
     expect(kim(['init', '--regency', '35.74'], { cwd: dir }).code).toBe(0);
     const roster = generatedRoster(dir, ROWS);

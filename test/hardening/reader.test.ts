@@ -52,7 +52,7 @@ describe('the CSV reader on any text (in-process, many cases)', () => {
 
 describe('readRoster on damaged and random files (in-process)', () => {
   const dir = scratchDir('kim-reader-');
-    let n = 0;
+  let n = 0;
 
   /** Reads the bytes as a roster; what may come out is rows, rejected rows, or a usage error (exit 2). */
   async function readBytes(bytes: Uint8Array): Promise<void> {

@@ -39,7 +39,6 @@ function roster(): string[][] {
 
 describe('a large roster read in a second thread', () => {
   const dir = scratchDir('kim-threaded-');
-  
   it('imports and rejects exactly as a small one read in the import’s own thread', async () => {
     const file = path.join(dir, 'large.csv');
     fs.writeFileSync(file, csvText(roster()));
