@@ -17,15 +17,19 @@ export async function run(ctx: Context, _args: string[], opts: { year?: string; 
   if (quarter === undefined) throw usageError('report.badQuarter', { value: opts.quarter });
 
   const { recap, previous } = await withDb(ctx, {}, (db) => {
-    const recap = computeRecap(db, { year, quarter }, { revalidate: revalidator(db, ctx) });
-    // The change against the previous quarter is for people reading the table only. It is not
-    // re-validated again: the refresh above covers every outdated KIM of the register, and if the
-    // write lock was busy, a second wait would only repeat the same warning.
-    const previous = ctx.format === 'table' ? computeRecap(db, previousQuarter({ year, quarter })) : undefined;
+    const revalidate = revalidator(db, ctx);
+    const recap = computeRecap(db, { year, quarter }, { revalidate });
+    // The change against the previous quarter is for people reading the table only. When this
+    // quarter's refresh ran (every outdated KIM of the register, or a busy lock that a second wait
+    // would only repeat), it is not run again; otherwise the previous quarter may count a KIM this
+    // one does not, ended this quarter with an outdated result, and is refreshed for it.
+    const previous =
+      ctx.format === 'table' ? computeRecap(db, previousQuarter({ year, quarter }), { revalidate: recap.revalidated > 0 ? undefined : revalidate }) : undefined;
     return { recap, previous };
   });
 
-  if (recap.revalidated > 0) ctx.notice(ctx.t('report.revalidated', { count: recap.revalidated }));
+  const revalidated = recap.revalidated + (previous?.revalidated ?? 0);
+  if (revalidated > 0) ctx.notice(ctx.t('report.revalidated', { count: revalidated }));
   if (recap.unplaced > 0) ctx.warn(ctx.t('report.recap.unplaced', { count: recap.unplaced, regency: recap.regency.name }));
   if (recap.asOf > ctx.today) ctx.notice(ctx.t('report.recap.provisional', { today: ctx.today }));
 
