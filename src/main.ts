@@ -101,13 +101,18 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
   };
 
   const program = buildProgram(t, dispatch, version());
+  // The command commander stopped at: its error, or its help shown instead of running it.
+  let failed: Command = program;
   const configure = (c: Command) => {
     c.exitOverride();
     c.configureOutput({
       writeOut: (s) => io.stdout.write(s),
-      writeErr: (s) => io.stderr.write(s),
+      writeErr: (s) => {
+        failed = c;
+        io.stderr.write(s);
+      },
       // Written in the clerk's language when the error is caught below.
-      outputError: () => {},
+      outputError: () => void (failed = c),
     });
     c.commands.forEach(configure);
   };
@@ -121,7 +126,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       if (error.code === 'commander.executeSubCommandAsync') return EXIT.OK;
       // Loaded only here: start-up stays as small as it is.
       const { usageMessage } = await import('./ui/commander-errors.js');
-      io.stderr.write(usageMessage(t, error, program, argv.slice(2)));
+      io.stderr.write(usageMessage(t, error, failed, argv.slice(2)));
       return EXIT.USAGE;
     }
     return reportError(error, lang, debug, io, dbPath);

@@ -37,6 +37,11 @@ describe('the command-line frame', () => {
     [['report', 'recp'], 'Perintah "recp" tidak dikenal. Maksudnya recap?', 'Unknown command "recp". Did you mean recap?', 'kim report --help'],
     [['report'], '`kim report` perlu perintah lanjutan: recap, findings.', '`kim report` needs one of its commands: recap, findings.', 'kim report --help'],
     [['help', 'imprt'], 'Perintah "imprt" tidak dikenal. Maksudnya import?', 'Unknown command "imprt". Did you mean import?', 'kim --help'],
+    // The help pointed to is the command that stopped, however deep, not the first word that names one.
+    [['config', 'set'], 'Argumen <key> wajib diisi.', 'The argument <key> is required.', 'kim config set --help'],
+    [['report', 'recap', '--quarter'], 'Opsi --quarter <1-4> perlu nilai.', 'The option --quarter <1-4> needs a value.', 'kim report recap --help'],
+    [['report', 'help', 'recp'], 'Perintah "recp" tidak dikenal. Maksudnya recap?', 'Unknown command "recp". Did you mean recap?', 'kim report --help'],
+    [['--operator', 'check', 'imprt'], 'Perintah "imprt" tidak dikenal. Maksudnya import?', 'Unknown command "imprt". Did you mean import?', 'kim --help'],
   ])('%j is refused with exit 2 in Indonesian and in English', (args, id, en, help) => {
     const dir = tempDir();
     const inId = kim(['--lang', 'id', ...args], { cwd: dir });

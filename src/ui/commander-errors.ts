@@ -69,23 +69,34 @@ function unknownCommandMessage(t: Translate, word: string, commands: readonly st
   return near ? `${text} ${t('error.cli.didYouMean', { suggestion: near.name })}` : text;
 }
 
-/** What went wrong (a sentence) for a usage error commander stopped at; `words` are the command line after `kim`. */
-function usageSentence(t: Translate, error: CommanderError, program: Command, words: readonly string[], named: Command | undefined): string {
-  const commands = program.commands.flatMap((c) => [c.name(), ...c.aliases()]);
+/** What went wrong (a sentence) for a usage error commander stopped at in `failed`; `words` are the command line after `kim`. */
+function usageSentence(t: Translate, error: CommanderError, failed: Command, words: readonly string[]): string {
+  const commands = failed.commands.flatMap((c) => [c.name(), ...c.aliases()]);
+  const isProgram = failed.parent === null;
   if (error.code === 'commander.help') {
     // Commander has shown a help on stderr instead of running anything: for a group named
     // without its command (`kim report`), or for help on a command that does not exist.
-    if (named && named.commands.length > 0) return t('error.cli.missingSubcommand', { command: `kim ${named.name()}`, choices: named.commands.map((c) => c.name()).join(', ') });
-    const topic = words.slice(words.indexOf('help') + 1).find((w) => !w.startsWith('-')) ?? '';
-    return unknownCommandMessage(t, topic, commands);
+    const at = words.indexOf('help');
+    const topic = at < 0 ? undefined : words.slice(at + 1).find((w) => !w.startsWith('-'));
+    if (topic !== undefined && !commands.includes(topic)) return unknownCommandMessage(t, topic, commands);
+    if (!isProgram) return t('error.cli.missingSubcommand', { command: helpTopic(failed), choices: failed.commands.map((c) => c.name()).join(', ') });
+    return unknownCommandMessage(t, topic ?? '', commands);
   }
-  if (!named && error.code === 'commander.excessArguments') return unknownCommandMessage(t, program.args[0] ?? '', commands);
+  if (isProgram && error.code === 'commander.excessArguments') return unknownCommandMessage(t, failed.args[0] ?? '', commands);
   return commanderMessage(t, error);
 }
 
-/** The two lines kim writes on stderr for a usage error: what went wrong, and which help to read. */
-export function usageMessage(t: Translate, error: CommanderError, program: Command, words: readonly string[]): string {
-  const named = words.map((w) => program.commands.find((c) => c.name() === w || c.aliases().includes(w))).find((c) => c !== undefined);
-  const sentence = usageSentence(t, error, program, words, named);
-  return `${t('error.prefix')}: ${sentence}\n${t('error.seeHelp', { command: named ? `kim ${named.name()}` : 'kim' })}\n`;
+/** `kim report recap`: the command's whole name, as its help is asked for. */
+function helpTopic(command: Command): string {
+  const names: string[] = [];
+  for (let c: Command | null = command; c; c = c.parent) names.unshift(c.parent ? c.name() : 'kim');
+  return names.join(' ');
+}
+
+/**
+ * The two lines kim writes on stderr for a usage error: what went wrong, and which help to read.
+ * `failed` is the command commander reported the error on (the program when none was named).
+ */
+export function usageMessage(t: Translate, error: CommanderError, failed: Command, words: readonly string[]): string {
+  return `${t('error.prefix')}: ${usageSentence(t, error, failed, words)}\n${t('error.seeHelp', { command: helpTopic(failed) })}\n`;
 }
