@@ -67,8 +67,6 @@ export const reportMessages = {
   'report.col.number': { id: 'Nomor induk', en: 'Number' },
   'report.col.problems': { id: 'Masalah', en: 'Problems' },
   'report.col.officersConcerned': { id: 'Pengurus terkait', en: 'Officers concerned' },
-  'report.severity.error': { id: 'galat', en: 'error' },
-  'report.severity.warning': { id: 'peringatan', en: 'warning' },
 
   // Exports
   'export.excelIsCsv': {

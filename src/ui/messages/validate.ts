@@ -72,7 +72,7 @@ export const validateMessages = {
   'validate.community': { id: '{name} (id {id}{number}) — {status}', en: '{name} (id {id}{number}) — {status}' },
   'validate.status.compliant': { id: 'memenuhi syarat', en: 'compliant' },
   'validate.status.noncompliant': { id: 'tidak memenuhi syarat', en: 'not compliant' },
-  'validate.summary': { id: '{communities} KIM diperiksa, {officers} pengurus: {errors} error, {warnings} peringatan. {compliant} dari {communities} KIM memenuhi syarat.', en: '{communities} KIMs checked, {officers} officers: {errors} errors, {warnings} warnings. {compliant} of {communities} KIMs compliant.' },
+  'validate.summary': { id: '{communities} KIM diperiksa, {officers} pengurus: {errors} galat, {warnings} peringatan. {compliant} dari {communities} KIM memenuhi syarat.', en: '{communities} KIMs checked, {officers} officers: {errors} errors, {warnings} warnings. {compliant} of {communities} KIMs compliant.' },
   'validate.noCommunities': { id: 'Tidak ada KIM untuk diperiksa. Impor daftar pengurus dulu: `kim import <berkas>`.', en: 'No KIM to check. Import a roster first: `kim import <file>`.' },
   'validate.noRegency': { id: 'Kabupaten/kota kantor belum diatur, jadi LEG-REGION tidak dapat memeriksa wilayah. Atur dengan `kim config set regency <kode|nama>`.', en: 'The office regency is not set, so LEG-REGION cannot check the region. Set it with `kim config set regency <code|name>`.' },
   'validate.districtUnknown': { id: 'Kecamatan "{value}" tidak ada di kabupaten/kota kantor. Pilihan: {candidates}.', en: 'No district "{value}" in the office regency. Choose one of: {candidates}.' },

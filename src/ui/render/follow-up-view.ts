@@ -59,7 +59,7 @@ export function followUpDataset(t: Translate, list: FollowUp[], title: string, o
     tableWidth: key === 'problems' ? 62 : undefined,
   }));
   const line = (p: StoredProblem) => {
-    const text = problemText(t, p) + (p.severity === 'warning' ? ` (${t('report.severity.warning')})` : '');
+    const text = problemText(t, p) + (p.severity === 'warning' ? ` (${t('validate.severity.warning')})` : '');
     if (!color) return text;
     return p.severity === 'error' ? color.red(text) : color.yellow(text);
   };

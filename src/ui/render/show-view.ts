@@ -37,7 +37,7 @@ export function showFields(t: Translate, d: CommunityDetail): Field[] {
 export function showSections(t: Translate, d: CommunityDetail, color?: ChalkInstance): { title: string; data: Dataset }[] {
   const cols = (prefix: string, keys: string[]) => keys.map((key) => ({ key, header: t(`${prefix}.${key}` as MessageKey) }));
   const sev = (s: 'error' | 'warning') => {
-    const word = t(`report.severity.${s}`);
+    const word = t(`validate.severity.${s}`);
     return color ? (s === 'error' ? color.red(word) : color.yellow(word)) : word;
   };
   return [
