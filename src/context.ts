@@ -59,8 +59,8 @@ export interface Context {
 }
 
 export function detectLang(env: NodeJS.ProcessEnv): Lang {
-  const fromEnv = env.KIM_LANG?.trim().toLowerCase();
-  if (fromEnv && (LANGS as readonly string[]).includes(fromEnv)) return fromEnv as Lang;
+  const fromEnv = env.KIM_LANG === undefined ? undefined : parseLang(env.KIM_LANG);
+  if (fromEnv) return fromEnv;
   const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || Intl.DateTimeFormat().resolvedOptions().locale || '';
   return locale.toLowerCase().startsWith('id') ? 'id' : 'en';
 }
@@ -78,7 +78,7 @@ function osUser(): string {
   }
 }
 
-/** A --lang value as a language, forgiving case and spaces; undefined when it is none. */
+/** A --lang or KIM_LANG value as a language, forgiving case and spaces; undefined when it is none. */
 export function parseLang(text: string): Lang | undefined {
   const wanted = text.trim().toLowerCase();
   return (LANGS as readonly string[]).includes(wanted) ? (wanted as Lang) : undefined;
