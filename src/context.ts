@@ -84,6 +84,22 @@ export function parseLang(text: string): Lang | undefined {
   return (LANGS as readonly string[]).includes(wanted) ? (wanted as Lang) : undefined;
 }
 
+function formatOf(opts: GlobalOptions): string {
+  return (opts.format ?? 'table').trim().toLowerCase();
+}
+
+/**
+ * Which of stdout and stderr a command colours: never JSON, a file (--out), --no-color, NO_COLOR
+ * or a pipe. main.ts loads chalk only when one is; buildContext then colours them.
+ */
+export function colorChoice(opts: GlobalOptions, io: Io): { out: boolean; err: boolean } {
+  const wanted = opts.color !== false;
+  return {
+    out: !opts.out && colorEnabled(io.stdout, wanted && formatOf(opts) !== 'json', io.env),
+    err: colorEnabled(io.stderr, wanted, io.env),
+  };
+}
+
 export function buildContext(opts: GlobalOptions, io: Io): Context {
   const env = io.env;
   let lang: Lang;
@@ -96,14 +112,14 @@ export function buildContext(opts: GlobalOptions, io: Io): Context {
     lang = detectLang(env);
   }
   const t = translator(lang);
-  const format = (opts.format ?? 'table').trim().toLowerCase();
+  const format = formatOf(opts);
   if (!(FORMATS as readonly string[]).includes(format)) {
     throw usageError('error.badFormat', { value: opts.format, allowed: FORMATS.join(', ') });
   }
   const quiet = opts.quiet === true;
-  const wantColor = opts.color !== false && format !== 'json';
-  const color = makeChalk(!opts.out && colorEnabled(io.stdout, wantColor, env));
-  const errColor = makeChalk(colorEnabled(io.stderr, opts.color !== false, env));
+  const colored = colorChoice(opts, io);
+  const color = makeChalk(colored.out);
+  const errColor = makeChalk(colored.err);
   const ci = env.CI !== undefined && env.CI !== '' && env.CI !== 'false' && env.CI !== '0';
   const interactive = !ci && io.stdinIsTTY && io.stdout.isTTY === true;
   const today = env.KIM_TODAY && /^\d{4}-\d{2}-\d{2}$/.test(env.KIM_TODAY) ? env.KIM_TODAY : localDate(new Date());

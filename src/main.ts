@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { CommanderError, type Command } from 'commander';
 import { buildProgram, type Dispatch } from './cli.js';
-import { buildContext, detectLang, parseLang, type GlobalOptions, type Io } from './context.js';
+import { buildContext, colorChoice, detectLang, parseLang, type GlobalOptions, type Io } from './context.js';
 import { EXIT, KimError } from './errors.js';
 import { loadColor } from './ui/color.js';
 import { translate, translator, type Lang, type MessageKey } from './ui/messages/index.js';
@@ -89,8 +89,10 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
   });
 
   const dispatch: Dispatch = async (load, args, command: Command) => {
-    await loadColor([io.stdout, io.stderr], io.env);
-    const ctx = buildContext(command.optsWithGlobals<GlobalOptions>(), io);
+    const opts = command.optsWithGlobals<GlobalOptions>();
+    const colored = colorChoice(opts, io);
+    if (colored.out || colored.err) await loadColor();
+    const ctx = buildContext(opts, io);
     dbPath = ctx.dbPath;
     if (command.parent === null && !ctx.interactive) {
       command.outputHelp();

@@ -14,11 +14,11 @@ export function colorEnabled(stream: NodeJS.WritableStream & { isTTY?: boolean }
 let chalk: typeof import('chalk') | undefined;
 
 /**
- * Loads chalk when a stream may be coloured. Loading it is about 20 ms, a fifth of kim's start-up,
- * which scripts, pipes and CI, never coloured, do not pay.
+ * Loads chalk, for a command that colours a stream (context.ts colorChoice). Loading it is about
+ * 20 ms, a fifth of kim's start-up, which scripts, pipes, CI and --format json do not pay.
  */
-export async function loadColor(streams: (NodeJS.WritableStream & { isTTY?: boolean })[], env: NodeJS.ProcessEnv): Promise<void> {
-  if (!chalk && streams.some((s) => colorEnabled(s, true, env))) chalk = await import('chalk');
+export async function loadColor(): Promise<void> {
+  chalk ??= await import('chalk');
 }
 
 const text = (...parts: unknown[]): string => (parts.length === 1 ? String(parts[0]) : parts.join(' '));

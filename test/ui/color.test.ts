@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { colorChoice, type GlobalOptions, type Io } from '../../src/context.js';
 import { colorEnabled, loadColor, makeChalk } from '../../src/ui/color.js';
 
 const pipe = { isTTY: false } as NodeJS.WritableStream & { isTTY?: boolean };
@@ -34,9 +35,25 @@ describe('colour', () => {
     expect(await Promise.resolve(plain)).toBe(plain);
   });
 
-  it('colours once chalk is loaded for a terminal', async () => {
-    await loadColor([pipe, terminal], {});
+  it('colours once chalk is loaded', async () => {
+    await loadColor();
     expect(makeChalk(true).red('x')).toBe('\u001b[31mx\u001b[39m');
     expect(makeChalk(false).red('x')).toBe('x');
+  });
+});
+
+describe('colorChoice: which streams a command colours (chalk is loaded only when one is)', () => {
+  const io = (stdout: typeof pipe, stderr: typeof pipe, env: NodeJS.ProcessEnv = {}) => ({ stdout, stderr, env }) as unknown as Io;
+  it.each<[string, GlobalOptions, Io, { out: boolean; err: boolean }]>([
+    ['a table on a terminal', {}, io(terminal, terminal), { out: true, err: true }],
+    ['--format json', { format: 'json' }, io(terminal, terminal), { out: false, err: true }],
+    ['--format JSON, as typed', { format: ' JSON ' }, io(terminal, terminal), { out: false, err: true }],
+    ['--no-color', { color: false }, io(terminal, terminal), { out: false, err: false }],
+    ['--out file', { out: 'x.csv' }, io(terminal, terminal), { out: false, err: true }],
+    ['NO_COLOR', {}, io(terminal, terminal, { NO_COLOR: '1' }), { out: false, err: false }],
+    ['a pipe and a terminal', {}, io(pipe, terminal), { out: false, err: true }],
+    ['pipes (scripts, CI)', {}, io(pipe, pipe), { out: false, err: false }],
+  ])('%s', (_label, opts, streams, expected) => {
+    expect(colorChoice(opts, streams)).toEqual(expected);
   });
 });
