@@ -57,8 +57,8 @@ describe('the command-line frame', () => {
   });
 
   it.each([
-    ['id', ['Pemakaian: kim import [options] <file...>', 'Argumen:', 'Opsi:', '(bawaan: "auto")', 'Contoh:'], /Usage|Options:|default:/],
-    ['en', ['Usage: kim import [options] <file...>', 'Arguments:', 'Options:', '(default: "auto")', 'Examples:'], /Pemakaian|Opsi:|bawaan/],
+    ['id', ['Pemakaian: kim import [opsi] <file...>', 'Opsi umum:', 'Argumen:', 'Opsi:', '(bawaan: "auto")', 'Contoh:'], /Usage|Options:|default:|\[options\]/],
+    ['en', ['Usage: kim import [options] <file...>', 'Global Options:', 'Arguments:', 'Options:', '(default: "auto")', 'Examples:'], /Pemakaian|Opsi:|bawaan/],
   ])('kim import --help in %s has its headings and notes in that language', (lang, expected, foreign) => {
     const r = kim(['--lang', lang, 'import', '--help'], { cwd: tempDir() });
     expect(r.code).toBe(0);

@@ -1,9 +1,10 @@
 /**
  * Commander's help in the clerk's language. Commander writes the section titles ("Usage:",
- * "Options:") and the notes after an option ("default:", "choices:") in English; these hooks put
- * the catalog's words in their place and leave the rest of its layout alone.
+ * "Options:"), the placeholders of the usage line ("[options]", "[command]") and the notes after an
+ * option ("default:", "choices:") in English; these hooks put the catalog's words in their place
+ * and leave the rest of its layout alone.
  */
-import { Help, type Argument, type HelpConfiguration, type Option } from 'commander';
+import { Help, type Argument, type Command, type HelpConfiguration, type Option } from 'commander';
 import type { MessageKey, Translate } from './messages/index.js';
 
 const TITLES: Record<string, MessageKey> = {
@@ -25,6 +26,14 @@ function localNotes(t: Translate, description: string, full: string): string {
 
 export function localHelp(t: Translate): HelpConfiguration {
   return {
+    // A command's help also lists --db, --format, --lang and the other options every command takes.
+    showGlobalOptions: true,
+    commandUsage(this: Help, command: Command) {
+      return Help.prototype.commandUsage
+        .call(this, command)
+        .replace('[options]', t('cli.help.optionsPlaceholder'))
+        .replace('[command]', t('cli.help.commandPlaceholder'));
+    },
     styleTitle: (title: string) => (TITLES[title] ? t(TITLES[title]) : title),
     optionDescription(this: Help, option: Option) {
       return localNotes(t, option.description ?? '', Help.prototype.optionDescription.call(this, option));

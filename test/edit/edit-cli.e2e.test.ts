@@ -101,7 +101,7 @@ describe('kim edit officer', () => {
     expect(r.stdout).toContain('pekerjaan: "Nelayan" → "Petani"');
     expect(r.stdout).toContain('Masalah yang tersisa:');
     expect(r.stdout).toMatch(/✗ ADM-PARTY +Wahyu Prasetyo: /);
-    expect(r.stdout).toContain('KIM Sumber Informasi belum memenuhi syarat: 1 temuan error.');
+    expect(r.stdout).toContain('KIM Sumber Informasi belum memenuhi syarat: 1 temuan galat.');
     const fixed = kim(['edit', 'officer', 'Wahyu Prasetyo', '--party', '-'], { cwd: dir, env });
     expect(fixed.code).toBe(0);
     expect(fixed.stdout).toMatch(/Problems solved:\n +✓ ADM-PARTY/);

@@ -24,6 +24,8 @@ export const cliMessages = {
   'cli.help.options': { id: 'Opsi:', en: 'Options:' },
   'cli.help.globalOptions': { id: 'Opsi umum:', en: 'Global Options:' },
   'cli.help.commands': { id: 'Perintah:', en: 'Commands:' },
+  'cli.help.optionsPlaceholder': { id: '[opsi]', en: '[options]' },
+  'cli.help.commandPlaceholder': { id: '[perintah]', en: '[command]' },
   'cli.help.default': { id: 'bawaan', en: 'default' },
   'cli.help.choices': { id: 'pilihan', en: 'choices' },
 

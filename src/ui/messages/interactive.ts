@@ -26,7 +26,7 @@ const editMessages = {
   'edit.cli.opt.district': { id: 'kecamatan', en: 'district (kecamatan)' },
   'edit.cli.opt.village': { id: 'desa/kelurahan', en: 'village (desa/kelurahan)' },
   'edit.cli.afterHelp': {
-    id: 'Nilai diperiksa sebelum disimpan; perubahan dicatat di log audit, lalu KIM diperiksa ulang. Keluar 1 bila KIM masih punya temuan error.',
+    id: 'Nilai diperiksa sebelum disimpan; perubahan dicatat di log audit, lalu KIM diperiksa ulang. Keluar 1 bila KIM masih punya temuan galat.',
     en: 'Values are checked before they are stored; the change is recorded in the audit log, then the KIM is checked again. Exit 1 when the KIM still has error findings.',
   },
 
@@ -82,7 +82,7 @@ const editMessages = {
   'edit.remainingTitle': { id: 'Masalah yang tersisa:', en: 'Problems left:' },
   'edit.problemLine': { id: '  {mark} {rule}  {message}', en: '  {mark} {rule}  {message}' },
   'edit.noProblems': { id: '{name} tidak punya masalah lagi: memenuhi syarat.', en: '{name} has no problems left: it meets the requirements.' },
-  'edit.stillErrors': { id: '{name} belum memenuhi syarat: {count} temuan error.', en: '{name} does not meet the requirements yet: {count} error findings.' },
+  'edit.stillErrors': { id: '{name} belum memenuhi syarat: {count} temuan galat.', en: '{name} does not meet the requirements yet: {count} error findings.' },
   'edit.onlyWarnings': { id: '{name} memenuhi syarat; {count} peringatan tersisa.', en: '{name} meets the requirements; {count} warnings left.' },
 } satisfies Record<string, Entry>;
 
