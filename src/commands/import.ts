@@ -73,7 +73,12 @@ export async function run(ctx: Context, files: string[], opts: ImportOpts): Prom
   }
   const refused = options.strict === true && result.rejected.length > 0;
   render(ctx, result, reason, { rejectsWritten: Boolean(opts.rejects), refused });
-  if (refused) throw usageError('import.strictRejected', { count: result.rejected.length });
+  if (refused) {
+    // With --rejects the rows are in that file already; otherwise the sentence says how to get them.
+    throw opts.rejects
+      ? usageError('import.strictRejectedWritten', { count: result.rejected.length, path: opts.rejects })
+      : usageError('import.strictRejected', { count: result.rejected.length });
+  }
   return result.rejected.length > 0 ? 1 : 0;
 }
 

@@ -90,6 +90,16 @@ describe('rejected rows', () => {
     expect(count(dir, 'officers')).toBe(0);
     expect(count(dir, 'batches')).toBe(0);
   });
+
+  it('--strict with --rejects names the file the rows went to, not the option to write them', () => {
+    const dir = freshDir();
+    const r = kim(['import', writeRoster(dir, 'bad.csv', bad()), '--strict', '--rejects', 'ditolak.csv'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--strict: 4 rows were rejected.*Fix the rows in ditolak\.csv/);
+    expect(r.stderr).not.toContain('--rejects <file.csv>');
+    expect(fs.existsSync(path.join(dir, 'ditolak.csv'))).toBe(true);
+    expect(count(dir, 'officers')).toBe(0);
+  });
 });
 
 describe('a rejected row changes nothing', () => {

@@ -61,6 +61,10 @@ export const importMessages = {
     id: '--strict: {count} baris ditolak, jadi seluruh impor dibatalkan. Perbaiki baris yang disebut di atas (--rejects <berkas.csv> menuliskannya) lalu impor lagi. Tidak ada yang diubah.',
     en: '--strict: {count} rows were rejected, so the whole import was cancelled. Fix the rows listed above (--rejects <file.csv> writes them out) and import again. Nothing was changed.',
   },
+  'import.strictRejectedWritten': {
+    id: '--strict: {count} baris ditolak, jadi seluruh impor dibatalkan. Perbaiki baris di {path} lalu impor lagi. Tidak ada yang diubah.',
+    en: '--strict: {count} rows were rejected, so the whole import was cancelled. Fix the rows in {path} and import again. Nothing was changed.',
+  },
   'import.reject.noCommunityName': { id: 'nama KIM kosong', en: 'the KIM name is empty' },
   'import.reject.noOfficerName': { id: 'nama pengurus kosong', en: 'the officer name is empty' },
   'import.reject.tooManyCells': {
