@@ -6,9 +6,9 @@ import { usageError, type KimError } from '../errors.js';
  * nobody to ask, so the command stops with exit 2 and names --yes (or says `noTerminal`) rather
  * than hang. Ctrl-C at the question is a no.
  */
-export async function confirmAction(ctx: Context, message: string, noTerminal: KimError = usageError('error.needsYes')): Promise<boolean> {
+export async function confirmAction(ctx: Context, message: string, noTerminal?: KimError): Promise<boolean> {
   if (ctx.yes) return true;
-  if (!ctx.interactive) throw noTerminal;
+  if (!ctx.interactive) throw noTerminal ?? usageError('error.needsYes');
   const { confirm } = await import('@inquirer/prompts');
   try {
     return await confirm({ message, default: false }, { output: ctx.io.stderr as NodeJS.WritableStream });

@@ -1,8 +1,7 @@
 import { usageError } from '../../errors.js';
-import { nikKey } from '../ids/nik.js';
 import { parsePastDate } from '../ids/date.js';
 import { personKey } from '../ids/names.js';
-import { parseNik } from '../ids/nik.js';
+import { nikKey, parseNik } from '../ids/nik.js';
 import { parseAcknowledged, parseSex } from '../ids/values.js';
 
 /**

@@ -33,7 +33,6 @@ export function editJson(edit: CheckedEdit) {
   };
 }
 
-
 /** What changed, in the clerk's words: one line per field. */
 export function changeLines(t: Translate, edit: CheckedEdit): string[] {
   const title =

@@ -8,7 +8,6 @@ import type { Desk } from './desk.js';
 import { fixCommunity, fixOfficer, pickOfficer } from './fix-flow.js';
 import type { Entry } from './prompts.js';
 
-
 type Action = { kind: 'problem'; index: number } | { kind: 'officer' } | { kind: 'community' } | { kind: 'back' };
 
 function cardText(desk: Desk, card: KimCard): string {
