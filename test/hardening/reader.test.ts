@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -6,6 +7,7 @@ import { CsvReader, type CsvEvent } from '../../src/core/roster/csv.js';
 import { readRoster } from '../../src/core/roster/reader.js';
 import { KimError } from '../../src/errors.js';
 import { scratchDir } from '../helpers/cli.js';
+import { generatedRoster } from '../helpers/roster.js';
 import { csvishText, mutatedSample } from './mutate.js';
 
 /** Feeds text in chunks of the given sizes (repeated until the text is used up), as a stream does. */
@@ -85,5 +87,45 @@ describe('readRoster on damaged and random files (in-process)', () => {
 
   it('random bytes: a usage error at worst', async () => {
     await fc.assert(fc.asyncProperty(fc.uint8Array({ maxLength: 3000 }), readBytes), { numRuns: 300 });
+  });
+});
+
+describe('readRoster on a roster saved again while it is read', () => {
+  const dir = scratchDir('kim-resaved-');
+
+  // The rows come from a second pass over the file; each case changes the file after that pass's
+  // first 1 MiB chunk, as Excel saving it over again would.
+  it.each([
+    { change: 'a row appended', edit: (file: string) => fs.appendFileSync(file, 'KIM Baru,Kanigaran,Kanigaran,,,,Budi,Ketua,,,,\n') },
+    { change: 'one byte changed, same size', edit: (file: string) => {
+      const fd = fs.openSync(file, 'r+');
+      fs.writeSync(fd, 'X', fs.statSync(file).size - 10);
+      fs.closeSync(fd);
+    } },
+    { change: 'cut short', edit: (file: string) => fs.truncateSync(file, fs.statSync(file).size - 500) },
+  ])('$change: refused with exit 2 and import.fileChanged, naming the file', async ({ edit }) => {
+    const file = generatedRoster(dir, 12_000);
+    expect(fs.statSync(file).size).toBeGreaterThan(2 ** 20);
+    let chunks = 0;
+    let rows = 0;
+    const read = readRoster(file, { encoding: 'auto', delimiter: 'auto', map: new Map(), pace: () => {
+      if (chunks++ === 0) edit(file);
+      return undefined;
+    } }, { begin: () => {}, row: () => rows++, reject: () => {} });
+    const error = await read.then(() => null, (e: unknown) => e);
+    expect(error).toBeInstanceOf(KimError);
+    expect((error as KimError).exitCode).toBe(2);
+    expect((error as KimError).key).toBe('import.fileChanged');
+    expect((error as KimError).params).toEqual({ file: path.basename(file) });
+    expect(chunks).toBeGreaterThan(1);
+    expect(rows).toBeGreaterThan(0);
+  });
+
+  it('a file left as it was reads to the end, with the checksum of its bytes', async () => {
+    const file = generatedRoster(dir, 12_000);
+    let rows = 0;
+    const info = await readRoster(file, { encoding: 'auto', delimiter: 'auto', map: new Map(), pace: () => undefined }, { begin: () => {}, row: () => rows++, reject: () => {} });
+    expect(rows).toBe(12_000);
+    expect(info.sha256).toBe(createHash('sha256').update(fs.readFileSync(file)).digest('hex'));
   });
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { usageError } from '../../errors.js';
@@ -180,13 +181,19 @@ export async function readRoster(file: string, options: ReadOptions, sink: Roste
     if (events.length || final) settleHeader(events, final);
   };
 
+  // The rows are read in a second pass over the file. A roster saved again in between (Excel
+  // still writing it, a clerk pressing Save) would mix two versions under the first one's
+  // checksum, so the pass that gives the rows is hashed too and must match the scan.
+  const hash = createHash('sha256');
   let read = 0;
   for await (const chunk of fs.createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
     read += chunk.length;
+    hash.update(chunk);
     feed(decoder.write(chunk), false);
     options.onBytes?.(read);
     await options.pace?.();
   }
+  if (read !== scan.bytes || hash.digest('hex') !== scan.sha256) throw usageError('import.fileChanged', { file: name });
   feed(decoder.end(), true);
   return info!;
 }
