@@ -12,6 +12,7 @@
 //   BENCH_DB    the database `kim import` just filled (absent if the import failed)
 //   BENCH_KIM   bin/kim.js                  BENCH_OUT  bench/out/, for its own files
 //   BENCH_SQLITE_S  the shell's median `.import` time, when it ran
+//   BENCH_SHELL_DB  the database the shell's last `.import` filled (table t), when it ran
 // Its output is shown as it comes. Each stdout line of the form
 //   BENCH {"measure": "kim validate (s)", "value": 12.3, "target": 30, "better": "lower"}
 // becomes a row of the summary table (PASS/MISS when a target is given; "better" is "lower" by
@@ -23,6 +24,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { removeDb, settleDisk } from './disk.js';
 import { generateRoster } from './generate-roster.js';
 
 const BENCH = path.dirname(fileURLToPath(import.meta.url));
@@ -96,10 +98,6 @@ function measure(command, args, { env = process.env, memory = false, echo = fals
   });
 }
 
-function removeDb(file) {
-  for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(file + suffix, { force: true });
-}
-
 const lastLines = (text, n = 3) => text.trim().split('\n').slice(-n).join(' | ');
 
 function kimEnv(extra = {}) {
@@ -121,15 +119,6 @@ async function stepGenerate(state) {
   state.measures.push({ measure: 'generate roster (s)', value: seconds });
 }
 
-/**
- * Waits until the kernel has written out what earlier steps left in its cache (the sqlite3 run
- * leaves a 300 MB database to write back): otherwise the next command's writes and syncs queue
- * behind it, and whichever runs second is measured against a busy disk.
- */
-function settleDisk() {
-  spawnSync('sync', [], { stdio: 'ignore' });
-}
-
 async function stepImport(state) {
   const row = { rows: state.rows, csvMiB: fs.statSync(state.csv).size / MiB, kimSeconds: null, sqliteSeconds: null, ratio: null, peakMiB: null, officers: null, error: null };
   state.import = row;
@@ -149,8 +138,11 @@ async function stepImport(state) {
   } catch (e) {
     row.error = `sqlite3 could not run (${e.code ?? e.message}); install the sqlite3 command-line shell`;
   }
-  if (sqliteTimes.length === 3) row.sqliteSeconds = sqliteTimes.sort((a, b) => a - b)[1];
-  removeDb(sqliteDb);
+  if (sqliteTimes.length === 3) {
+    row.sqliteSeconds = sqliteTimes.sort((a, b) => a - b)[1];
+    // Kept for the steps that compare with the rows the shell stored; removed at the end.
+    state.shellDb = sqliteDb;
+  } else removeDb(sqliteDb);
 
   if (!fs.existsSync(path.join(ROOT, 'dist', 'cli.js'))) {
     row.error = 'dist/ is missing: run `npm run build` first';
@@ -213,6 +205,7 @@ function extraStep(name) {
     const env = { ...kimEnv(), BENCH_ROWS: String(state.rows), BENCH_CSV: state.csv, BENCH_KIM: KIM, BENCH_OUT: OUT };
     if (state.importedDb) env.BENCH_DB = state.importedDb;
     if (state.import?.sqliteSeconds) env.BENCH_SQLITE_S = String(state.import.sqliteSeconds);
+    if (state.shellDb) env.BENCH_SHELL_DB = state.shellDb;
     const r = await measure(process.execPath, [script], { env, memory: true, echo: true });
     const reported = r.stdout
       .split('\n')
@@ -302,12 +295,17 @@ async function main() {
     csv: path.join(OUT, `roster-${rows}.csv`),
     db: path.join(OUT, 'kim-bench.sqlite'),
     importedDb: null,
+    shellDb: null,
     import: null,
     measures: [],
   };
   // The roster is needed by every step that follows, whether or not "generate" was named.
   if (!wanted.includes('generate')) await stepGenerate(state);
-  for (const name of wanted) await STEPS[name](state);
+  try {
+    for (const name of wanted) await STEPS[name](state);
+  } finally {
+    if (state.shellDb) removeDb(state.shellDb);
+  }
 
   console.log(`\nkim benchmark — node ${process.version}, ${os.cpus().length} CPU, ${os.cpus()[0]?.model ?? ''}`.trimEnd());
   if (state.import) printImport(state.import);

@@ -5,7 +5,8 @@
 // design), into its own schema. This step times two floors that no change to kim's reading or
 // matching can go below, both from rows already in memory, so no file is read while timed:
 //
-// 1. driver: the very rows the shell stored (its 14 text columns), inserted through better-sqlite3
+// 1. driver: the very rows the shell stored (its 14 text columns, read from BENCH_SHELL_DB, the
+//    database of the import step's last `.import`), inserted through better-sqlite3
 //    into one plain table in one transaction, in the shell's journal mode: the driver's own cost
 //    for the shell's job, without parsing a byte of CSV.
 // 2. kim's writes: every community and officer of the database `kim import` just filled (BENCH_DB),
@@ -17,29 +18,27 @@
 // the target cannot be met by tuning kim's reading or matching.
 //
 // The rows are held in memory while timed (about 1.6 GiB at a million officers), and the step
-// takes about half a minute there, most of it loading them; its peak memory is not kim's.
-import { spawnSync } from 'node:child_process';
+// takes about 20 s there, most of it loading them; its peak memory is not kim's.
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { removeDb, settleDisk } from './disk.js';
 import { openDatabase } from '../dist/db/connection.js';
 import { ImportStatements } from '../dist/core/import/statements.js';
 import { deferNikIndex } from '../dist/core/import/deferred-index.js';
 import { COMMUNITY_VALUE_COLUMNS } from '../dist/db/changes.js';
 import { OFFICER_VALUE_COLUMNS } from '../dist/core/import/columns.js';
 
-const { BENCH_CSV: csv, BENCH_DB: imported, BENCH_OUT: out, BENCH_SQLITE_S } = process.env;
+const { BENCH_CSV: csv, BENCH_DB: imported, BENCH_OUT: out, BENCH_SQLITE_S, BENCH_SHELL_DB: shellDb } = process.env;
 const TARGET_RATIO = 2.0;
 const sqliteSeconds = Number(BENCH_SQLITE_S) || null;
 
-if (!csv || !imported || !out || !fs.existsSync(imported)) {
-  console.error('write-floor: needs BENCH_CSV, BENCH_DB and BENCH_OUT (run it through bench/run.js)');
+if (!csv || !imported || !out || !shellDb || !fs.existsSync(imported) || !fs.existsSync(shellDb)) {
+  console.error('write-floor: needs BENCH_CSV, BENCH_DB, BENCH_SHELL_DB and BENCH_OUT (run it through bench/run.js)');
   process.exit(2);
 }
 
 const seconds = (from) => Number(process.hrtime.bigint() - from) / 1e9;
-const removeDb = (file) => ['', '-wal', '-shm', '-journal'].forEach((s) => fs.rmSync(file + s, { force: true }));
-const settleDisk = () => spawnSync('sync', [], { stdio: 'ignore' });
 
 /** The ratio carries the import's target only where it is a floor of kim's own import. */
 function report(measure, value, { target } = {}) {
@@ -51,16 +50,11 @@ function report(measure, value, { target } = {}) {
 }
 
 function driverFloor() {
-  const shellDb = path.join(out, 'floor-shell.sqlite');
   const target = path.join(out, 'floor-driver.sqlite');
-  removeDb(shellDb);
-  const r = spawnSync('sqlite3', [shellDb, '.mode csv', `.import ${csv} t`], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`sqlite3 .import failed: ${r.stderr || r.error}`);
   const source = new Database(shellDb, { readonly: true });
   const columns = source.prepare(`SELECT name FROM pragma_table_info('t')`).pluck().all();
   const rows = source.prepare(`SELECT * FROM t`).raw().all();
   source.close();
-  removeDb(shellDb);
   removeDb(target);
   const db = new Database(target);
   db.exec(`CREATE TABLE t (${columns.map((_, i) => `c${i} TEXT`).join(', ')})`);
