@@ -145,7 +145,7 @@ export function buildProgram(t: Translate, dispatch: Dispatch, version: string):
   const officer = edit.command('officer').description(t('edit.cli.officer')).helpOption('-h, --help', t('cli.opt.help')).argument('<officer>', t('edit.cli.officerArg'));
   for (const [flags, key] of [
     ['--kim <community>', 'edit.cli.opt.kim'], ['--name <text>', 'edit.cli.opt.name'], ['--role <text>', 'edit.cli.opt.role'], ['--occupation <text>', 'edit.cli.opt.occupation'],
-    ['--party <text>', 'edit.cli.opt.party'], ['--ngo <text>', 'edit.cli.opt.ngo'], ['--nip <text>', 'edit.cli.opt.nip'],
+    ['--employment-status <text>', 'edit.cli.opt.employmentStatus'], ['--notes <text>', 'edit.cli.opt.notes'], ['--party <text>', 'edit.cli.opt.party'], ['--ngo <text>', 'edit.cli.opt.ngo'], ['--nip <text>', 'edit.cli.opt.nip'],
     ['--nik <nik>', 'edit.cli.opt.nik'], ['--sex <L|P>', 'edit.cli.opt.sex'], ['--birth-date <date>', 'edit.cli.opt.birthDate'],
     ['--phone <number>', 'edit.cli.opt.phone'], ['--end [date]', 'edit.cli.opt.end'], ['--reason <text>', 'edit.cli.opt.reason'],
   ] as const) field(officer, flags, key);

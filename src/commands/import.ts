@@ -11,6 +11,7 @@ import { busyTimeoutFromEnv } from '../db/connection.js';
 import { rejectionReason, rejectsCsv } from '../core/import/rejects.js';
 import { parseEncodingOption } from '../core/roster/encoding.js';
 import { parseMapOptions } from '../core/roster/headers.js';
+import type { ColumnTarget } from '../core/roster/fields.js';
 import { parseDelimiterOption } from '../core/roster/reader.js';
 import { renderJson, writeData } from '../ui/output.js';
 import { writeFileAtomic } from '../files.js';
@@ -18,6 +19,7 @@ import { renderCsv } from '../ui/render/csv.js';
 import { byteProgress } from '../ui/progress.js';
 import { renderTable } from '../ui/render/table.js';
 import type { Dataset } from '../ui/render/dataset.js';
+import { conflictRows, importJson, layoutLines } from '../ui/render/import-view.js';
 import { withDb } from './open.js';
 
 interface ImportOpts {
@@ -39,7 +41,7 @@ export async function run(ctx: Context, files: string[], opts: ImportOpts): Prom
     replaceRosters: opts.replaceRosters === true,
     encoding: parseEncodingOption(opts.encoding),
     delimiter: parseDelimiterOption(opts.delimiter),
-    map: parseMapOptions(opts.map),
+    maps: { map: parseMapOptions(opts.map), remembered: new Map<string, ColumnTarget>() },
     operator: ctx.operator,
     today: ctx.today,
     endReason: ctx.t('import.endReason', { batch: '{batch}' }),
@@ -47,8 +49,7 @@ export async function run(ctx: Context, files: string[], opts: ImportOpts): Prom
   const progress = await byteProgress(ctx, Math.max(...options.files.map(fileSize)));
   // Open (and create or upgrade) the database here first: its errors then come from one place.
   // Headings the office mapped before apply too; --map on the command line wins.
-  const remembered = await withDb(ctx, { create: true }, (db) => rememberedColumns(getSetting(db, 'import.columns')));
-  options.map = new Map([...remembered, ...options.map]);
+  options.maps.remembered = await withDb(ctx, { create: true }, (db) => rememberedColumns(getSetting(db, 'import.columns')));
   let result: ImportResult;
   try {
     result = await importInWorker({
@@ -90,18 +91,6 @@ function fileSize(file: string): number {
   }
 }
 
-export function importJson(result: ImportResult, reason: (r: RejectedRow) => string) {
-  return {
-    batch: result.batch,
-    dryRun: result.dryRun,
-    files: result.files.map((f) => ({ path: f.given, encoding: f.encoding, delimiter: f.delimiter, rows: f.rows, bom: f.bom, sha256: f.sha256 })),
-    communities: result.communities,
-    officers: result.officers,
-    rejected: result.rejected.map((r) => ({ file: r.file, row: r.row, column: r.column, reason: reason(r) })),
-    unknownColumns: result.unknownColumns,
-  };
-}
-
 /** The rejected rows as a dataset: the table shows them, and --format csv prints them for scripts. */
 function rejectedRows(ctx: Context, result: ImportResult, reason: (r: RejectedRow) => string): Dataset {
   const t = ctx.t;
@@ -131,6 +120,9 @@ function render(ctx: Context, result: ImportResult, reason: (r: RejectedRow) => 
   for (const f of result.files) {
     ctx.notice(t('import.fileLine', { file: f.given, rows: f.rows, encoding: f.encoding, delimiter: f.delimiter === '\t' ? 'tab' : f.delimiter }));
   }
+  const layout = layoutLines(t, result);
+  for (const line of layout.notice) ctx.notice(line);
+  for (const line of layout.warn) ctx.warn(line);
   if (result.unknownColumns.length) ctx.warn(t('import.unknownColumns', { columns: result.unknownColumns.join(', ') }));
   if (result.duplicateColumns.length) ctx.warn(t('import.duplicateColumns', { columns: result.duplicateColumns.join(', ') }));
   if (!result.regencySet) ctx.warn(t('import.noRegency'));
@@ -169,10 +161,13 @@ function render(ctx: Context, result: ImportResult, reason: (r: RejectedRow) => 
     const rejected = rejectedRows(ctx, result, reason);
     out.push(renderTable({ ...rejected, rows: rejected.rows.slice(0, 200) }, ctx.color));
   }
+  if (result.conflicts.length) out.push(renderTable(conflictRows(t, result), ctx.color));
   writeData(ctx, out.join('\n'));
   if (result.dryRun) ctx.notice(t('import.dryRunDone'));
   else if (result.batch !== null) ctx.notice(t('import.batchDone', { batch: result.batch }));
   // The hint names --rejects: no use when the clerk gave it (the file was announced above). After
   // a refusal nothing was imported, and the error that follows says what to do.
   if (result.rejected.length && !result.dryRun && !how.rejectsWritten && !how.refused) ctx.notice(t('import.rejectedHint', { count: result.rejected.length }));
+  if (result.conflictCount > result.conflicts.length) ctx.notice(t('import.conflictsMore', { count: result.conflictCount, shown: result.conflicts.length }));
+  if (result.conflictCount) ctx.warn(t('import.conflictsHint', { count: result.conflictCount }));
 }

@@ -63,7 +63,7 @@ export function setColumns(db: Db, entity: Entity, entityId: number, values: Rec
 export const COMMUNITY_VALUE_COLUMNS = [
   'name', 'name_key', 'village_key', 'regency_text', 'district_text', 'village_text', 'district_code',
   'village_code', 'address', 'sk_number', 'sk_date', 'sk_date_iso', 'sk_issuer', 'acknowledged',
-  'founded_date', 'founded_date_iso',
+  'founded_date', 'founded_date_iso', 'blind', 'region_note',
 ] as const;
 
 export const COMMUNITY_COLUMNS = new Set<string>([
@@ -72,6 +72,6 @@ export const COMMUNITY_COLUMNS = new Set<string>([
 
 export const OFFICER_COLUMNS = new Set([
   'name', 'name_key', 'nik', 'nik_key', 'role', 'birth_place', 'birth_date', 'birth_date_iso', 'gender',
-  'sex', 'occupation', 'nip', 'party', 'ngo', 'phone', 'address', 'ended_at', 'end_reason', 'updated_at',
-  'last_batch',
+  'sex', 'occupation', 'nip', 'party', 'ngo', 'phone', 'address', 'employment_status', 'notes', 'ended_at',
+  'end_reason', 'updated_at', 'last_batch',
 ]);

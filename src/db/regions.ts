@@ -39,14 +39,16 @@ export function regionName(db: Db, code: string): string | undefined {
 }
 
 /**
- * SQL for a KIM's district over `communities c`: its own district code, or, when only its village
- * was recognised, that village's district. Every report, list, export and scope uses this one, so
- * a KIM is counted and shown under the same district everywhere. It needs `v`, its village, which
- * KIM_PLACE_JOINS brings with `d`, its district.
+ * SQL for a KIM's district over `communities c`: the district its village lies in, when the
+ * village was recognised, else the district written. A village written under the wrong kecamatan
+ * is counted where it really is, with its KIM: the recap never shows more villages with a KIM
+ * than KIMs in a row. Every report, list, export and scope uses this one, so a KIM is counted and
+ * shown under the same district everywhere. It needs `v`, its village, which KIM_PLACE_JOINS
+ * brings with `d`, its district.
  */
-export const KIM_DISTRICT = 'coalesce(c.district_code, v.parent_code)';
+export const KIM_DISTRICT = 'coalesce(v.parent_code, c.district_code)';
 export const KIM_VILLAGE_JOIN = `LEFT JOIN regions v ON v.code = c.village_code AND v.level = 'village'`;
 export const KIM_PLACE_JOINS = `${KIM_VILLAGE_JOIN}
   LEFT JOIN regions d ON d.code = ${KIM_DISTRICT} AND d.level = 'district'`;
 /** KIM_DISTRICT where no join is at hand. */
-export const KIM_DISTRICT_ALONE = `coalesce(c.district_code, (SELECT v.parent_code FROM regions v WHERE v.code = c.village_code AND v.level = 'village'))`;
+export const KIM_DISTRICT_ALONE = `coalesce((SELECT v.parent_code FROM regions v WHERE v.code = c.village_code AND v.level = 'village'), c.district_code)`;

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { nikKey } from '../core/ids/nik.js';
+import { nikKey, parseNik } from '../core/ids/nik.js';
 
 /**
  * A migration: SQL, or a function for a change SQL cannot say the way kim's own code does. What
@@ -175,6 +175,32 @@ export const MIGRATIONS: readonly Migration[] = [
       if (key !== null) filled += fill.run(key, id).changes;
     }
     return { nikKeysFilled: filled };
+  },
+  /* 3: what real village forms carry (employment status, free notes), what a KIM's rosters never
+     had a column for (so that findings name the cause), how surely its village was recognised;
+     and the sex of officers whose rosters had no L/P column, read from their NIK. */
+  (db) => {
+    const columns = [
+      ['officers', 'employment_status', 'TEXT'], // status kepegawaian, as written
+      ['officers', 'notes', 'TEXT'], // keterangan/catatan, as written
+      // What no roster of the KIM had a column for, of what the rules need: 'role,party'.
+      ['communities', 'blind', 'TEXT'],
+      // JSON, when the village or district was matched by its closest spelling or not for
+      // certain: {"village": {"written": …, "how": "near"|"ambiguous", "candidates": […]}}
+      ['communities', 'region_note', 'TEXT'],
+    ] as const;
+    for (const [table, column, type] of columns) {
+      // A file some test or tool stamped with an older version may have them already.
+      const has = (db.prepare(`SELECT count(*) AS n FROM pragma_table_info(?) WHERE name = ?`).get(table, column) as { n: number }).n > 0;
+      if (!has) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`);
+    }
+    const fill = db.prepare(`UPDATE officers SET sex = ? WHERE id = ?`);
+    let filled = 0;
+    for (const { id, nik } of db.prepare(`SELECT id, nik FROM officers WHERE gender IS NULL AND sex IS NULL AND nik IS NOT NULL`).all() as { id: number; nik: string }[]) {
+      const r = parseNik(nik);
+      if (r.ok) filled += fill.run(r.nik.sex, id).changes;
+    }
+    return { sexFromNik: filled };
   },
 ];
 

@@ -22,10 +22,11 @@ describe('upgrading a database of schema 1', () => {
     const after = new Database(path.join(dir, 'kim.sqlite'), { readonly: true });
     try {
       expect(after.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
-      expect(after.prepare(`SELECT name, nik_key FROM officers ORDER BY id`).all()).toEqual([
-        { name: 'Imam Kusuma', nik_key: '3574041112730101' },
-        { name: 'Siti Mu’awanah', nik_key: '3574045506850102' },
-        { name: 'Wahyu Hariyanto', nik_key: null },
+      // Officers written without an L/P column get the sex their NIK tells (schema 3).
+      expect(after.prepare(`SELECT name, nik_key, sex FROM officers ORDER BY id`).all()).toEqual([
+        { name: 'Imam Kusuma', nik_key: '3574041112730101', sex: 'M' },
+        { name: 'Siti Mu’awanah', nik_key: '3574045506850102', sex: 'F' },
+        { name: 'Wahyu Hariyanto', nik_key: null, sex: null },
       ]);
     } finally {
       after.close();
@@ -34,8 +35,8 @@ describe('upgrading a database of schema 1', () => {
     expect(log.code).toBe(0);
     // Newest first: this upgrade, then the one kim init made the file with.
     expect(log.json.map((e: { details: unknown }) => e.details)).toEqual([
-      { from: 1, to: SCHEMA_VERSION, nikKeysFilled: 2 },
-      { from: 0, to: SCHEMA_VERSION, nikKeysFilled: 0 },
+      { from: 1, to: SCHEMA_VERSION, nikKeysFilled: 2, sexFromNik: 2 },
+      { from: 0, to: SCHEMA_VERSION, nikKeysFilled: 0, sexFromNik: 0 },
     ]);
   });
 });

@@ -14,17 +14,17 @@ function oddRoster(w: World, name = 'odd.csv'): string {
   return writeRoster(w.dir, name, [header, ...rows, broken]);
 }
 
-const importSteps = (file: string) => [choose('Import a roster'), choose(file), choose('occupation (occupation)'), choose('Leave this column out')];
+const importSteps = (file: string) => [choose('Import a roster'), choose(file), choose('occupation (occupation)')];
 
 describe('the guided import', () => {
   it('previews from the first rows only: encoding, delimiter, header row, fields and samples', async () => {
     const w = world();
-    const preview = await previewRoster(oddRoster(w), { encoding: 'auto', delimiter: 'auto', map: new Map() });
+    const preview = await previewRoster(oddRoster(w), { encoding: 'auto', delimiter: 'auto', maps: { map: new Map(), remembered: new Map() } });
     expect(preview).toMatchObject({ encoding: 'utf8', delimiter: ',', headerRow: 1, missing: [] });
     const byHeading = Object.fromEntries(preview.columns.map((c) => [c.heading, c]));
     expect(byHeading['Nama KIM']).toMatchObject({ target: 'kim_name', samples: ['KIM Maju Bersama'] });
     expect(byHeading['Kerja Utama']).toMatchObject({ target: null, samples: ['Wiraswasta', 'Guru PNS'] });
-    expect(byHeading['Keterangan']).toMatchObject({ target: null, samples: ['baru'] });
+    expect(byHeading['Keterangan']).toMatchObject({ target: 'notes', samples: ['baru'] });
   });
 
   it('maps unknown headings, shows the plan, imports on yes, writes the rejects beside the file and remembers the mapping', async () => {
@@ -44,7 +44,7 @@ describe('the guided import', () => {
     expect(screen).toContain('Saved as batch 1.');
     expect(w.query(`SELECT name, occupation FROM officers ORDER BY id`)).toEqual([1, 2, 3, 4].map((n) => ({ name: `Pengurus ${n}`, occupation: n === 4 ? 'Guru PNS' : 'Wiraswasta' })));
     expect(w.query(`SELECT operator FROM batches`)).toEqual([{ operator: 'desk-clerk' }]);
-    expect(w.query(`SELECT value FROM settings WHERE key = 'import.columns'`)).toEqual([{ value: JSON.stringify({ 'Kerja Utama': 'occupation', Keterangan: '_ignore' }) }]);
+    expect(w.query(`SELECT value FROM settings WHERE key = 'import.columns'`)).toEqual([{ value: JSON.stringify({ 'Kerja Utama': 'occupation' }) }]);
     expect(w.query(`SELECT operator, details FROM audit_log WHERE action = 'config.set'`)).toEqual([{ operator: 'desk-clerk', details: expect.stringContaining('import.columns') }]);
     const rejects = path.join(w.dir, 'odd-rejected.csv');
     expect(screen).toContain(`1 rejected rows written to ${rejects}`);
@@ -79,7 +79,7 @@ describe('the guided import', () => {
 
   it('stops before writing when a roster still lacks a required column', async () => {
     const w = world();
-    writeRoster(w.dir, 'tanpa-nama.csv', [HEADER.map((h) => (h === 'Nama Pengurus' ? 'Pengurus KIM' : h)), officer(1)]);
+    writeRoster(w.dir, 'tanpa-nama.csv', [HEADER.map((h) => (h === 'Nama Pengurus' ? 'Nama Ketua' : h)), officer(1)]);
     await w.desk([choose('Import a roster'), choose('tanpa-nama.csv'), choose('Skip it this time only'), choose('Exit')]);
     expect(w.stdout.text).toContain('This file still has no column for: officer_name');
     expect(w.query(`SELECT count(*) AS n FROM batches`)).toEqual([{ n: 0 }]);

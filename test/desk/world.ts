@@ -74,7 +74,7 @@ export async function withSampleImported(w: World): Promise<void> {
   const db = openDatabase(w.dbFile);
   try {
     await importRosters(db, {
-      files: [file], dryRun: false, strict: false, replaceRosters: false, encoding: 'auto', delimiter: 'auto', map: new Map(),
+      files: [file], dryRun: false, strict: false, replaceRosters: false, encoding: 'auto', delimiter: 'auto', maps: { map: new Map(), remembered: new Map() },
       operator: 'tester', today: TODAY, endReason: () => 'ended',
     });
     runValidation(db, { today: TODAY, operator: 'tester' });

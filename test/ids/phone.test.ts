@@ -14,6 +14,12 @@ describe('parsePhone', () => {
     ['(0335) 421234', ['+62335421234']], // a landline with its area code
     ['021-5551234', ['+62215551234']],
     ['081343842806 / 085712345678', ['+6281343842806', '+6285712345678']],
+    ['0812 3456 7890 (WA)', ['+6281234567890']],
+    ["'081298765432", ['+6281298765432']],
+    ['HP: 0812-3456-7890', ['+6281234567890']],
+    ['WA 081234567890', ['+6281234567890']],
+    ['0812 3456 7890 (WA aktif)', ['+6281234567890']],
+    ['081343842806 (HP) / 085712345678 (WA)', ['+6281343842806', '+6285712345678']],
   ])('accepts %s', (text, numbers) => {
     expect(parsePhone(text)).toEqual({ ok: true, numbers });
   });
@@ -26,6 +32,8 @@ describe('parsePhone', () => {
     ['+60 12 345 6789', 'format'], // Malaysia
     ['0813-4384-28o6', 'format'],
     ['081343842806 / 12345', 'format'], // one bad number in the cell
+    ['WA', 'format'],
+    ['(WA)', 'format'],
   ])('rejects %s as %s', (text, problem) => {
     expect(parsePhone(text)).toMatchObject({ ok: false, problem });
   });

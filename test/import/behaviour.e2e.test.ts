@@ -38,7 +38,7 @@ describe('rejected rows', () => {
     HEADER,
     officer(1),
     [...officer(2), 'extra', 'cells'],
-    officer(3, { 'Nama KIM': '' }),
+    officer(3, { 'Nama KIM': '', 'Desa/Kelurahan': 'Jati' }),
     officer(4, { 'Nama Pengurus': '' }),
     officer(5, { NIK: '3574041212900001', 'Nama Pengurus': 'Orang Lain' }),
     officer(6),

@@ -14,7 +14,7 @@ describe('the reading thread reports progress', () => {
     const seen: number[] = [];
     let rows = 0;
     await readRosterInThread(
-      { file, encoding: 'auto', delimiter: 'auto', map: [] },
+      { file, encoding: 'auto', delimiter: 'auto', maps: { map: [], remembered: [] } },
       { begin: () => {}, row: () => void rows++, reject: () => {}, bytes: (b) => void seen.push(b) },
     );
     expect(rows).toBe(40_000);

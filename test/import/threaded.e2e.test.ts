@@ -61,7 +61,7 @@ describe('a large roster read in a second thread', () => {
     try {
       result = await importRosters(db, {
         files: [file], dryRun: false, strict: false, replaceRosters: false, encoding: 'auto', delimiter: 'auto',
-        map: new Map(), operator: 'tester', today: new Date().toISOString().slice(0, 10), endReason: () => '',
+        maps: { map: new Map(), remembered: new Map() }, operator: 'tester', today: new Date().toISOString().slice(0, 10), endReason: () => '',
       });
     } finally {
       db.close();

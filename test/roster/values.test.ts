@@ -1,10 +1,15 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parseDate, yearsIn } from '../../src/core/ids/date.js';
 import { communityKey, personKey } from '../../src/core/ids/names.js';
 import { parseAcknowledged, parseSex } from '../../src/core/ids/values.js';
 import { nikKey, parseNik } from '../../src/core/ids/nik.js';
 
 describe('parseDate: the forms clerks write', () => {
+  // A two-digit year takes the century that keeps the date out of the future.
+  beforeAll(() => {
+    process.env.KIM_TODAY = '2025-12-31';
+  });
+
   it.each([
     ['14/06/2023', '2023-06-14'],
     ['14-06-2023', '2023-06-14'],
@@ -32,6 +37,33 @@ describe('parseDate: the forms clerks write', () => {
     ['14 Juno 2023', null],
     ['', null],
     ['06/14/2023', null],
+    // as Excel writes them (today is pinned to 2025-12-31 below)
+    ['12-Nov-24', '2024-11-12'],
+    ['12-Nop-24', '2024-11-12'],
+    ['5-Agu-23', '2023-08-05'],
+    ['5-Agt-2023', '2023-08-05'],
+    ['1-Okt-25', '2025-10-01'],
+    ['24-Des-99', '1999-12-24'],
+    ['3-Mei-10', '2010-05-03'],
+    ['12/11/24', '2024-11-12'],
+    ['05/03/98', '1998-03-05'],
+    ['31/12/25', '2025-12-31'],
+    ['01/01/26', '1926-01-01'],
+    ['45292', '2024-01-01'],
+    ['45292.0', '2024-01-01'],
+    ['36526', '2000-01-01'],
+    ['2024-11-12 00:00:00', '2024-11-12'],
+    ['2024-11-12T00:00:00.000Z', '2024-11-12'],
+    ['12/11/2024 0:00', '2024-11-12'],
+    ['12/11/2024 12:30 PM', '2024-11-12'],
+    ['Selasa, 12 November 2024', '2024-11-12'],
+    ['Selasa, 12-11-2024', '2024-11-12'],
+    ["'12/11/2024", '2024-11-12'],
+    ['9999', null],
+    ['123', null],
+    ['99999', null],
+    ['12-Foo-24', null],
+    ['31-Feb-24', null],
   ])('%j → %s', (text, iso) => {
     expect(parseDate(text)).toBe(iso);
   });

@@ -29,7 +29,7 @@ function placeColumns(db: Db, stored: Record<string, unknown>, columns: Record<s
     .prepare(`SELECT id, name FROM communities WHERE village_key = ? AND name_key = ? AND id <> ?`)
     .get(key, stored.name_key, stored.id) as { id: number; name: string } | undefined;
   if (taken) throw usageError('edit.communityTaken', { name: taken.name, id: taken.id, village: village ?? '' });
-  return { district_code: resolved.districtCode, village_code: resolved.villageCode, village_key: key };
+  return { district_code: resolved.districtCode, village_code: resolved.villageCode, village_key: key, region_note: resolved.note ? JSON.stringify(resolved.note) : null };
 }
 
 /** Changes one KIM's own fields in one write transaction, audited, with a before-image for undo. */

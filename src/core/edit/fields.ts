@@ -9,7 +9,7 @@ import { parseAcknowledged, parseSex } from '../ids/values.js';
  * is shown as its old and new value) and may derive more columns, recomputed exactly as the import
  * computes them, so that a later import of the same roster sees the same identity keys.
  */
-export const OFFICER_FIELDS = ['name', 'role', 'occupation', 'party', 'ngo', 'nip', 'nik', 'sex', 'birthDate', 'phone'] as const;
+export const OFFICER_FIELDS = ['name', 'role', 'occupation', 'employmentStatus', 'party', 'ngo', 'nip', 'nik', 'sex', 'birthDate', 'phone', 'notes'] as const;
 export type OfficerField = (typeof OFFICER_FIELDS)[number];
 
 export const COMMUNITY_FIELDS = ['skNumber', 'skDate', 'skIssuer', 'acknowledged', 'district', 'village'] as const;
@@ -20,6 +20,7 @@ export type EditField = OfficerField | CommunityField;
 /** Which field a finding points at (findings name the table column), in the names `kim edit` uses. */
 export const FINDING_OFFICER_FIELD: Record<string, OfficerField> = {
   occupation: 'occupation', nip: 'nip', party: 'party', ngo: 'ngo', nik: 'nik', birth_date: 'birthDate', gender: 'sex', phone: 'phone', role: 'role',
+  employment_status: 'employmentStatus', notes: 'notes',
 };
 export const FINDING_COMMUNITY_FIELD: Record<string, CommunityField> = {
   sk_number: 'skNumber', sk_date: 'skDate', sk_issuer: 'skIssuer', acknowledged: 'acknowledged', village: 'village', district: 'district',
@@ -27,7 +28,7 @@ export const FINDING_COMMUNITY_FIELD: Record<string, CommunityField> = {
 
 /** The column that holds each field as written. */
 export const FIELD_COLUMN: Record<EditField, string> = {
-  name: 'name', role: 'role', occupation: 'occupation', party: 'party', ngo: 'ngo', nip: 'nip', nik: 'nik', sex: 'gender',
+  name: 'name', role: 'role', occupation: 'occupation', employmentStatus: 'employment_status', notes: 'notes', party: 'party', ngo: 'ngo', nip: 'nip', nik: 'nik', sex: 'gender',
   birthDate: 'birth_date', phone: 'phone', skNumber: 'sk_number', skDate: 'sk_date', skIssuer: 'sk_issuer',
   acknowledged: 'acknowledged', district: 'district_text', village: 'village_text',
 };

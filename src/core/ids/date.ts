@@ -2,9 +2,11 @@ import { usageError } from '../../errors.js';
 import { own } from './own.js';
 
 /**
- * Dates as clerks write them: 14/06/2023, 14-06-2023, 14.06.2023, 2023-06-14, 14 Juni 2023,
- * 14 Jun 2023 (Indonesian or English month names, with the common abbreviations and the old
- * spellings Pebruari/Nopember). Day first always: Indonesian practice, never US order.
+ * Dates as clerks and Excel write them: 14/06/2023, 14-06-2023, 14.06.2023, 2023-06-14, 14 Juni
+ * 2023, 14 Jun 2023, 14-Jun-23, 14-Agu-23 (Indonesian or English month names, with the common
+ * abbreviations and the old spellings Pebruari/Nopember), 14/06/23, an Excel serial number
+ * (45292), a date with a time (2024-11-12 00:00:00) and a weekday before it (Selasa, 12 November
+ * 2024). Day first always: Indonesian practice, never US order.
  */
 const MONTHS: Record<string, number> = {
   januari: 1, january: 1, jan: 1,
@@ -21,10 +23,19 @@ const MONTHS: Record<string, number> = {
   desember: 12, december: 12, des: 12, dec: 12,
 };
 
-const NUMERIC_DMY = /^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})$/;
+const NUMERIC_DMY = /^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}|\d{2})$/;
 const NUMERIC_YMD = /^(\d{4})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})$/;
-const WORDY = /^(\d{1,2})\s*[ .-]\s*([a-z]+)\.?\s*[ .,-]\s*(\d{4})$/;
-const WEEKDAY = /^(senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*,?\s*/;
+const WORDY = /^(\d{1,2})\s*[ .-]\s*([a-z]+)\.?\s*[ .,-]\s*(\d{4}|\d{2})$/;
+const WEEKDAY = /^(senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\s*,?\s*/;
+// What Excel adds to a date cell formatted with a time: 00:00:00, 0:00, 12:30 PM, T00:00:00.000Z.
+const TIME = /(?:\s+|t)\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:\.\d+)?)?\s*(?:am|pm)?\s*(?:z|[+-]\d{2}:?\d{2})?$/;
+// A date cell formatted as General shows days since 1900 (Excel's 1900 system); only five-digit
+// counts from 1927 to 2099 are read so, never a year or a small number.
+const SERIAL = /^(\d{5})(?:\.\d+)?$/;
+const SERIAL_MIN = 10_000;
+const SERIAL_MAX = 73_050;
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+const DAY_MS = 86_400_000;
 
 export function isValidDate(year: number, month: number, day: number): boolean {
   if (year < 1800 || year > 2200 || month < 1 || month > 12 || day < 1) return false;
@@ -33,6 +44,26 @@ export function isValidDate(year: number, month: number, day: number): boolean {
 
 export function toIso(year: number, month: number, day: number): string {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** Today as the checks see it: KIM_TODAY when a run pins it, else the machine's date. */
+function defaultToday(): string {
+  const pinned = process.env.KIM_TODAY;
+  if (pinned && /^\d{4}-\d{2}-\d{2}$/.test(pinned)) return pinned;
+  const d = new Date();
+  return toIso(d.getFullYear(), d.getMonth() + 1, d.getDate());
+}
+
+let today: string | undefined;
+
+/**
+ * The year of a two-digit year: the century that keeps the date from lying in the future
+ * (12-Nov-24 is 2024; a birth date 05/03/98 is 1998).
+ */
+function fullYear(yy: number, month: number, day: number): number {
+  today ??= defaultToday();
+  const year = Math.floor(Number(today.slice(0, 4)) / 100) * 100 + yy;
+  return toIso(year, month, day) > today ? year - 100 : year;
 }
 
 // A roster repeats the same dates (a birthday, an SK date on every row of its KIM), and there are
@@ -53,17 +84,25 @@ export function parseDate(text: string | null | undefined): string | null {
 }
 
 function parseDateText(text: string): string | null {
-  const s = text.trim().toLowerCase().replace(WEEKDAY, '').replace(/\s+/g, ' ');
+  const s = text.trim().toLowerCase().replace(/^'/, '').replace(WEEKDAY, '').replace(TIME, '').replace(/\s+/g, ' ').trim();
   let y: number, m: number, d: number;
+  let year: string;
   let match = NUMERIC_DMY.exec(s);
-  if (match) [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  else if ((match = NUMERIC_YMD.exec(s))) [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (match) [d, m, year] = [Number(match[1]), Number(match[2]), match[3]!];
+  else if ((match = NUMERIC_YMD.exec(s))) [year, m, d] = [match[1]!, Number(match[2]), Number(match[3])];
   else if ((match = WORDY.exec(s))) {
     const month = MONTHS[match[2]!];
     if (!month) return null;
-    [d, m, y] = [Number(match[1]), month, Number(match[3])];
-  } else return null;
+    [d, m, year] = [Number(match[1]), month, match[3]!];
+  } else if ((match = SERIAL.exec(s))) return fromSerial(Number(match[1]));
+  else return null;
+  y = year.length === 2 ? fullYear(Number(year), m, d) : Number(year);
   return isValidDate(y, m, d) ? toIso(y, m, d) : null;
+}
+
+function fromSerial(serial: number): string | null {
+  if (serial < SERIAL_MIN || serial > SERIAL_MAX) return null;
+  return new Date(EXCEL_EPOCH + serial * DAY_MS).toISOString().slice(0, 10);
 }
 
 /**

@@ -34,10 +34,14 @@ function parseOne(part: string): PhoneResult {
   return { ok: false, problem: 'format', part };
 }
 
+// What clerks write around a number: "0812… (WA)", "HP: 0812…", "WA/Telp 0812…". Excel's text
+// marker is a leading apostrophe.
+const LABEL = /\(\s*(?:wa|whatsapp|hp|sms|telp|tlp|telepon|aktif|rumah|kantor|pribadi)[^)]*\)|\b(?:no|nomor|wa|whatsapp|hp|telp|tlp|telepon|sms)\b\.?\s*:?/gi;
+
 /** Null for a blank cell: a missing phone number is not a wrong one. */
 export function parsePhone(text: string | null | undefined): PhoneResult | null {
-  const raw = (text ?? '').trim();
-  if (raw === '') return null;
+  const raw = (text ?? '').trim().replace(/^'/, '').replace(LABEL, ' ').replace(/^[\s/,;:.-]+|[\s/,;:.-]+$/g, '');
+  if (raw === '') return (text ?? '').trim() === '' ? null : { ok: false, problem: 'format', part: (text ?? '').trim() };
   const parts = raw.split(/\s*(?:[/,;|&]|\bdan\b|\batau\b)\s*/i).filter((p) => p !== '');
   const numbers: string[] = [];
   for (const part of parts) {

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { usageError } from '../../errors.js';
+import { packMaps } from '../roster/headers.js';
 import { readRoster, type RosterFile } from '../roster/reader.js';
 import type { Rejection } from '../roster/record.js';
 import { officerValues } from './columns.js';
@@ -23,7 +24,7 @@ export interface FileSink {
 export async function applyFile(session: ImportSession, file: string, index: number, options: ImportOptions, sink: FileSink): Promise<RosterFile> {
   const onBytes = (b: number) => options.onBytes?.(index, b);
   if (!readsInThread(file)) {
-    return readRoster(file, { encoding: options.encoding, delimiter: options.delimiter, map: options.map, onBytes }, {
+    return readRoster(file, { encoding: options.encoding, delimiter: options.delimiter, maps: options.maps, onBytes }, {
       begin: sink.begin,
       row: (row, record, cells) => {
         const problem = session.applyRow(row, communitySignature(record), officerValues(record), () => record);
@@ -34,7 +35,7 @@ export async function applyFile(session: ImportSession, file: string, index: num
   }
   const needCells = new Map<number, { cells: string[] }>();
   const info = await readRosterInThread(
-    { file, encoding: options.encoding, delimiter: options.delimiter, map: [...options.map] },
+    { file, encoding: options.encoding, delimiter: options.delimiter, maps: packMaps(options.maps) },
     {
       begin: sink.begin,
       row: (row, signature, values) => {
@@ -48,7 +49,7 @@ export async function applyFile(session: ImportSession, file: string, index: num
   if (needCells.size > 0) {
     // Read as the first reading chose, and only the same file: a roster saved again meanwhile
     // would put other rows' cells in the rejects file.
-    const again = await readRoster(file, { encoding: info.encoding, delimiter: info.delimiter, map: options.map }, {
+    const again = await readRoster(file, { encoding: info.encoding, delimiter: info.delimiter, maps: options.maps }, {
       begin: () => {},
       row: (row, _record, cells) => {
         const kept = needCells.get(row);

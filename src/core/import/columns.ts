@@ -1,6 +1,6 @@
 import { parseDate } from '../ids/date.js';
-import { nikKey } from '../ids/nik.js';
-import { personKey } from '../ids/names.js';
+import { nikKey, parseNik } from '../ids/nik.js';
+import { foldText, personKey } from '../ids/names.js';
 import { parseSex } from '../ids/values.js';
 import type { RosterRecord } from '../roster/fields.js';
 
@@ -19,7 +19,6 @@ export const COMMUNITY_FIELDS = [
   ['acknowledged', 'acknowledged'],
   ['founded_date', 'founded_date'],
 ] as const;
-
 
 /** Columns that identify a community: written once when it is created, never overwritten by a later spelling. */
 export const COMMUNITY_IDENTITY_COLUMNS = new Set(['regency_text', 'district_text', 'village_text']);
@@ -50,11 +49,13 @@ export interface OfficerValues {
   ngo: string | null;
   phone: string | null;
   address: string | null;
+  employment_status: string | null;
+  notes: string | null;
 }
 
 export const OFFICER_VALUE_COLUMNS = [
   'name', 'name_key', 'nik', 'nik_key', 'role', 'birth_place', 'birth_date', 'birth_date_iso', 'gender', 'sex',
-  'occupation', 'nip', 'party', 'ngo', 'phone', 'address',
+  'occupation', 'nip', 'party', 'ngo', 'phone', 'address', 'employment_status', 'notes',
 ] as const satisfies readonly (keyof OfficerValues)[];
 
 /**
@@ -80,11 +81,22 @@ export function officerValuesAt(flat: readonly (string | null)[], at: number): O
     ngo: flat[at + 13]!,
     phone: flat[at + 14]!,
     address: flat[at + 15]!,
+    employment_status: flat[at + 16]!,
+    notes: flat[at + 17]!,
   };
 }
 
-/** A derived column is written only when the cell it comes from was filled. */
-const SOURCE_OF: Partial<Record<keyof OfficerValues, keyof OfficerValues>> = { nik_key: 'nik', birth_date_iso: 'birth_date', sex: 'gender' };
+/** A derived column is written only when the cell it comes from was filled, and changes only with it. */
+const SOURCE_OF: Partial<Record<keyof OfficerValues, keyof OfficerValues>> = { nik_key: 'nik', birth_date_iso: 'birth_date', name_key: 'name' };
+
+/**
+ * The sex a NIK tells (40 added to the birth day for a woman), for a roster without an L/P
+ * column: the recap's male and female columns must add up to its officers.
+ */
+export function sexFromNik(nik: string | null): 'M' | 'F' | null {
+  const r = parseNik(nik);
+  return r.ok ? r.nik.sex : null;
+}
 
 export function officerValues(r: RosterRecord): OfficerValues {
   const name = r.officer_name!;
@@ -101,23 +113,61 @@ export function officerValues(r: RosterRecord): OfficerValues {
     birth_date: birthDate,
     birth_date_iso: birthDate === null ? null : parseDate(birthDate),
     gender,
-    sex: gender === null ? null : parseSex(gender),
+    sex: gender === null ? sexFromNik(nik) : parseSex(gender),
     occupation: r.occupation ?? null,
     nip: r.nip ?? null,
     party: r.party ?? null,
     ngo: r.ngo ?? null,
     phone: r.phone ?? null,
     address: r.officer_address ?? null,
+    employment_status: r.employment_status ?? null,
+    notes: r.notes ?? null,
   };
 }
 
-/** What a row changes on a stored officer: filled cells that differ (a blank never overwrites). */
+/**
+ * Whether an officer's column says the same as a row's value, by meaning: a NIK by its digits, a
+ * date by its day, a sex by what it says, text without case, spacing or punctuation. A value
+ * only spelled another way is no change (the stored spelling stays).
+ */
+function sameOfficerValue(column: keyof OfficerValues, stored: unknown, v: OfficerValues): boolean {
+  const value = v[column];
+  if (stored === value) return true;
+  if (typeof stored !== 'string' || value === null) return false;
+  switch (column) {
+    case 'nik':
+      return v.nik_key !== null && nikKey(stored) === v.nik_key;
+    case 'birth_date':
+      return v.birth_date_iso !== null && parseDate(stored) === v.birth_date_iso;
+    case 'gender':
+      return v.sex !== null && parseSex(stored) === v.sex;
+    case 'phone':
+      return stored.replace(/\D/g, '') === value.replace(/\D/g, '') && stored.replace(/\D/g, '') !== '';
+    default:
+      return foldText(stored) === foldText(value);
+  }
+}
+
+/**
+ * What a row changes on a stored officer: filled cells that differ in meaning (a blank never
+ * overwrites). A sex read from the NIK only fills one no L/P column ever gave.
+ */
 export function officerChanges(stored: Record<string, unknown>, v: OfficerValues): Record<string, unknown> | null {
   let changes: Record<string, unknown> | null = null;
   for (const column of OFFICER_VALUE_COLUMNS) {
-    const source = SOURCE_OF[column] ?? column;
-    if (v[source] === null) continue;
-    if (stored[column] !== v[column]) (changes ??= {})[column] = v[column];
+    const source = SOURCE_OF[column];
+    if (source) {
+      if (changes && source in changes) changes[column] = v[column];
+      continue;
+    }
+    if (column === 'sex') {
+      const fromNik = v.gender === null;
+      if (stored.sex === v.sex || (fromNik && (stored.gender != null || v.sex === null))) continue;
+      (changes ??= {}).sex = v.sex;
+      continue;
+    }
+    if (v[column] === null) continue;
+    if (!sameOfficerValue(column, stored[column], v)) (changes ??= {})[column] = v[column];
   }
   return changes;
 }

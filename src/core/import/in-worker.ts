@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { packMaps } from '../roster/headers.js';
 import type { ImportOptions, ImportResult } from './run.js';
 import { threadFailure, unpackError } from '../thread-errors.js';
 import type { WorkerInput, WorkerMessage } from './worker.js';
@@ -18,8 +19,8 @@ export interface WorkerImportOptions extends Omit<ImportOptions, 'endReason'> {
 }
 
 export function importInWorker(o: WorkerImportOptions): Promise<ImportResult> {
-  const { dbPath, busyTimeoutMs, onBytes, onFileStart, map, ...rest } = o;
-  const input: WorkerInput = { dbPath, busyTimeoutMs, options: { ...rest, map: [...map.entries()] } };
+  const { dbPath, busyTimeoutMs, onBytes, onFileStart, maps, ...rest } = o;
+  const input: WorkerInput = { dbPath, busyTimeoutMs, options: { ...rest, maps: packMaps(maps) } };
   const worker = new Worker(new URL('./worker.js', import.meta.url), {
     workerData: input,
     resourceLimits: { maxOldGenerationSizeMb: HEAP_MB, maxYoungGenerationSizeMb: 16 },

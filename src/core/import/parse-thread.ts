@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { ColumnTarget } from '../roster/fields.js';
+import type { PackedMaps } from '../roster/headers.js';
 import type { ENCODINGS } from '../roster/encoding.js';
 import type { RosterFile } from '../roster/reader.js';
 import type { Rejection } from '../roster/record.js';
@@ -18,7 +18,7 @@ export interface ParseInput {
   file: string;
   encoding: (typeof ENCODINGS)[number];
   delimiter: string;
-  map: [string, ColumnTarget][];
+  maps: PackedMaps;
 }
 
 /**

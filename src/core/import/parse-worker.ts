@@ -1,4 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { unpackMaps } from '../roster/headers.js';
 import { readRoster } from '../roster/reader.js';
 import type { Rejection } from '../roster/record.js';
 import { OFFICER_VALUE_COLUMNS, officerValues } from './columns.js';
@@ -39,7 +40,7 @@ try {
     {
       encoding: input.encoding,
       delimiter: input.delimiter,
-      map: new Map(input.map),
+      maps: unpackMaps(input.maps),
       onBytes: (bytes) => (read = bytes),
       // The consumer writes to SQLite, the slower half: never more than a few batches ahead of it.
       pace: () => {

@@ -4,13 +4,13 @@ import { usageError } from '../../errors.js';
 import { audit } from '../../db/audit.js';
 import { storedReference } from '../../db/regions.js';
 import { RegionResolver } from '../regions/resolve.js';
-import type { ColumnTarget } from '../roster/fields.js';
+import type { ColumnMaps } from '../roster/headers.js';
 import type { ENCODINGS } from '../roster/encoding.js';
 import type { RosterFile } from '../roster/reader.js';
 import type { Rejection } from '../roster/record.js';
 import { applyFile } from './apply-file.js';
 import { deferNikIndex, type DeferredIndex } from './deferred-index.js';
-import { ImportSession, type CommunityOutcome, type Counts } from './session.js';
+import { ImportSession, type CommunityOutcome, type Conflict, type Counts } from './session.js';
 
 export interface ImportOptions {
   files: string[];
@@ -19,7 +19,8 @@ export interface ImportOptions {
   replaceRosters: boolean;
   encoding: (typeof ENCODINGS)[number];
   delimiter: string;
-  map: Map<string, ColumnTarget>;
+  /** --map and the office's remembered headings. */
+  maps: ColumnMaps;
   operator: string;
   today: string;
   /** The reason written on officers ended by --replace-rosters, in the clerk's language. */
@@ -44,6 +45,9 @@ export interface ImportResult extends Counts {
   unknownColumns: string[];
   duplicateColumns: string[];
   plan: CommunityOutcome[];
+  /** Values not taken because another row of the same file said otherwise (the first few). */
+  conflicts: Conflict[];
+  conflictCount: number;
   /** Files identical (by checksum) to a file of an earlier batch that is still in force. */
   seenBefore: { file: string; batch: number }[];
   regencySet: boolean;
@@ -94,6 +98,7 @@ export async function importRosters(db: Db, options: ImportOptions): Promise<Imp
       const info = await applyFile(session, given, index, options, {
         begin: (f) => {
           current = f;
+          session.useColumns(f.blind);
           options.onFileStart?.(index, f.bytes);
         },
         reject: (r) => {
@@ -107,6 +112,7 @@ export async function importRosters(db: Db, options: ImportOptions): Promise<Imp
       const prior = earlier.get(batch, `%${info.sha256}%`) as { id: number } | undefined;
       if (prior) seenBefore.push({ file: given, batch: prior.id });
     }
+    session.settle();
     const counts = { communities: session.counts.communities, officers: session.counts.officers, rejected: rejected.length };
     const fileRecords = files.map((f) => ({
       path: f.given, name: path.basename(f.given), sha256: f.sha256, bytes: f.bytes, encoding: f.encoding, delimiter: f.delimiter, rows: f.rows,
@@ -133,6 +139,8 @@ export async function importRosters(db: Db, options: ImportOptions): Promise<Imp
       unknownColumns: [...new Set(files.flatMap((f) => f.unknownColumns))],
       duplicateColumns: [...new Set(files.flatMap((f) => f.duplicateColumns))],
       plan: session.plan,
+      conflicts: session.conflicts,
+      conflictCount: session.conflictCount,
       seenBefore,
       regencySet: reference !== undefined,
     };

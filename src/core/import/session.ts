@@ -1,5 +1,5 @@
 import type { Db } from '../../db/connection.js';
-import { recordChange } from '../../db/changes.js';
+import { recordChange, setColumns } from '../../db/changes.js';
 import { communityKey, villageKey as villageKeyOf } from '../ids/names.js';
 import type { RegionResolver } from '../regions/resolve.js';
 import type { RosterRecord } from '../roster/fields.js';
@@ -7,6 +7,8 @@ import type { Rejection } from '../roster/record.js';
 import {
   COMMUNITY_FIELDS, COMMUNITY_IDENTITY_COLUMNS, derivedCommunity, officerChanges, rowValues, type OfficerValues,
 } from './columns.js';
+import { blindText, stillBlind } from '../roster/coverage.js';
+import { sameMeaning } from '../roster/meaning.js';
 import { ImportStatements, type OfficerRow } from './statements.js';
 import { Roster, TouchedRows } from './officer-index.js';
 import { own } from '../ids/own.js';
@@ -16,6 +18,31 @@ export interface Counts {
   communities: { created: number; updated: number; unchanged: number };
   officers: { created: number; updated: number; unchanged: number; ended: number };
 }
+
+/**
+ * A value kim did not take: two rows of one file giving one KIM (or one officer) different
+ * values. The first row's value stands (`stored`); `file` is the other, on `row`.
+ */
+export interface Conflict {
+  community: { id: number; name: string };
+  officer: { id: number; name: string } | null;
+  field: string;
+  stored: string | null;
+  file: string;
+  row: number;
+  /** The row that gave the value that stands. */
+  firstRow: number | null;
+}
+
+/** An officer column as the roster field it comes from; derived columns are not reported. */
+const OFFICER_FIELD_OF: Record<string, string> = {
+  name: 'officer_name', nik: 'nik', role: 'role', birth_place: 'birth_place', birth_date: 'birth_date', gender: 'gender',
+  occupation: 'occupation', nip: 'nip', party: 'party', ngo: 'ngo', phone: 'phone', address: 'officer_address',
+  employment_status: 'employment_status', notes: 'notes',
+};
+
+/** Enough conflicts to read and to fix a file by; a file with more has a deeper problem. */
+const CONFLICTS_KEPT = 1000;
 
 type Status = 'created' | 'updated' | 'unchanged';
 
@@ -35,8 +62,12 @@ class CommunityState {
   /** The community signature of the last row applied (see communitySignature). */
   signature: string | undefined = undefined;
 
+  /** Per COMMUNITY_FIELDS entry, the row of the current file that gave it (while this community is held). */
+  readonly rows: number[] = [];
+
   constructor(
     readonly id: number,
+    readonly name: string,
     /** Stored values, for change detection. */
     readonly values: Record<string, unknown>,
     /** Where this community's officer counts go (its line of the plan, or nowhere). */
@@ -52,6 +83,8 @@ interface Place {
   districtCode: string | null;
   villageCode: string | null;
   village: string;
+  /** How uncertainly the village or district was recognised (JSON), or null. */
+  note: string | null;
   state?: CommunityState;
 }
 
@@ -81,7 +114,14 @@ export class ImportSession {
   /** Officer id → first row of the current file that named them. */
   private touchedInFile = new TouchedRows(1);
   private communitiesInFile = new Set<number>();
+  /** Per community met in the current file, which of its fields the file has given (bit per COMMUNITY_FIELDS entry). */
+  private givenInFile = new Map<number, number>();
+  /** What the rules need that the current file has no column for. */
+  private fileBlind: readonly string[] = [];
   private last?: CommunityState;
+  readonly conflicts: Conflict[] = [];
+  /** All conflicts, when more than CONFLICTS_KEPT were found. */
+  conflictCount = 0;
 
   constructor(
     private readonly db: Db,
@@ -102,7 +142,14 @@ export class ImportSession {
   startFile(): void {
     this.touchedInFile = new TouchedRows(this.sql.nextOfficerId());
     this.communitiesInFile = new Set();
+    this.givenInFile = new Map();
+    this.fileBlind = [];
     this.last = undefined;
+  }
+
+  /** The file's header is read: `blind` is what the rules need that it has no column for. */
+  useColumns(blind: readonly string[]): void {
+    this.fileBlind = blind;
   }
 
   /**
@@ -126,7 +173,7 @@ export class ImportSession {
     const match = place.state ? this.matchOfficer(place.state, incoming, row) : { found: undefined };
     if ('reject' in match) return match.reject;
     const state = place.state ?? this.create(place, record);
-    this.writeCommunity(state, record);
+    this.writeCommunity(state, record, row);
     // Kept for the whole community: a copy, not a cut of the file's text it may pin.
     state.signature = own(signature);
     return this.writeOfficer(state, incoming, match.found, row);
@@ -152,6 +199,42 @@ export class ImportSession {
     }
   }
 
+  /**
+   * Changes that came to nothing by the end of the batch are no changes: a value one file of the
+   * batch changed and a later one (or a later row) put back, as when a roster and its follow-up
+   * are imported together again. Their before-images go, the records keep their old stamps, and
+   * they count as unchanged.
+   */
+  settle(): void {
+    const rows = this.db
+      .prepare(`SELECT ch.id, ch.entity, ch.entity_id, ch.before FROM changes ch WHERE ch.batch_id = ? AND ch.action = 'update'`)
+      .all(this.batchId) as { id: number; entity: 'community' | 'officer'; entity_id: number; before: string }[];
+    const drop = this.db.prepare(`DELETE FROM changes WHERE id = ?`);
+    for (const r of rows) {
+      const before = JSON.parse(r.before) as Record<string, unknown>;
+      const now = this.sql.current(r.entity, r.entity_id, Object.keys(before));
+      if (!now || Object.keys(before).some((c) => c !== 'updated_at' && c !== 'last_batch' && now[c] !== before[c])) continue;
+      setColumns(this.db, r.entity, r.entity_id, { updated_at: before.updated_at, last_batch: before.last_batch });
+      drop.run(r.id);
+      if (r.entity === 'community') {
+        this.counts.communities.updated--;
+        this.counts.communities.unchanged++;
+        this.status.set(r.entity_id, 'unchanged');
+        const outcome = this.outcomes.get(r.entity_id);
+        if (outcome?.action === 'updated') outcome.action = 'unchanged';
+      } else {
+        this.counts.officers.updated--;
+        this.counts.officers.unchanged++;
+        this.existingOfficers.set(r.entity_id, 'unchanged');
+        const outcome = this.outcomes.get(now.community_id as number);
+        if (outcome) {
+          outcome.officers.updated--;
+          outcome.officers.unchanged++;
+        }
+      }
+    }
+  }
+
   /** Finds the row's community (held, met before, or stored) without writing anything. */
   private locate(record: RosterRecord): Place {
     const district = record.district ?? '';
@@ -161,14 +244,15 @@ export class ImportSession {
     const nameKey = communityKey(record.kim_name!);
     const key = `${villageKey}\u0001${nameKey}`;
     const id = this.ids.get(key);
-    const place: Place = { key, villageKey, nameKey, districtCode: resolved.districtCode, villageCode: resolved.villageCode, village };
+    const note = resolved.note ? JSON.stringify(resolved.note) : null;
+    const place: Place = { key, villageKey, nameKey, districtCode: resolved.districtCode, villageCode: resolved.villageCode, village, note };
     if (id !== undefined && this.last?.id === id) return { ...place, state: this.last };
     // One community is held at a time; one met before is read again, and the database then
     // holds this batch's rows for it too.
     const stored = this.sql.findCommunity.get(villageKey, nameKey) as Record<string, unknown> | undefined;
     if (!stored) return place;
     const storedId = stored.id as number;
-    const state = new CommunityState(storedId, pickKept(stored), this.outcomeOf(storedId, stored.name as string, (stored.village_text as string) ?? village, 'unchanged'));
+    const state = new CommunityState(storedId, own(stored.name as string), pickKept(stored), this.outcomeOf(storedId, stored.name as string, (stored.village_text as string) ?? village, 'unchanged'));
     state.roster = Roster.of(this.sql.officersOf.all(storedId) as OfficerRow[]);
     this.ids.set(key, storedId);
     this.last = state;
@@ -178,12 +262,13 @@ export class ImportSession {
   private create(place: Place, record: RosterRecord): CommunityState {
     const values: Record<string, unknown> = {
       name: record.kim_name!, name_key: place.nameKey, village_key: place.villageKey, district_code: place.districtCode,
-      village_code: place.villageCode, ...rowValues(record, COMMUNITY_FIELDS, derivedCommunity),
+      village_code: place.villageCode, region_note: place.note, blind: blindText(this.fileBlind),
+      ...rowValues(record, COMMUNITY_FIELDS, derivedCommunity),
     };
     const id = this.sql.insertCommunity(values);
     this.status.set(id, 'created');
     this.counts.communities.created++;
-    const state = new CommunityState(id, pickKept(values), this.outcomeOf(id, record.kim_name!, place.village, 'created'));
+    const state = new CommunityState(id, own(record.kim_name!), pickKept(values), this.outcomeOf(id, record.kim_name!, place.village, 'created'));
     state.roster = new Roster();
     this.ids.set(place.key, id);
     this.last = state;
@@ -191,10 +276,10 @@ export class ImportSession {
   }
 
   /** The row's community values (a blank never overwrites) and any number it carries. */
-  private writeCommunity(state: CommunityState, record: RosterRecord): void {
+  private writeCommunity(state: CommunityState, record: RosterRecord, row: number): void {
     const id = state.id;
     this.communitiesInFile.add(id);
-    const changes = this.communityChanges(state, record);
+    const changes = this.communityChanges(state, record, row);
     const number = record.community_number && record.community_number !== state.values.number ? record.community_number : undefined;
     if (number) {
       if (!this.sql.numberOwner.get(number)) this.sql.reserveNumber.run(number, id, this.batchId, this.now, this.sql.operator);
@@ -233,15 +318,43 @@ export class ImportSession {
     if (outcome) outcome.action = 'updated';
   }
 
-  private communityChanges(state: CommunityState, record: RosterRecord): Record<string, unknown> | null {
+  /**
+   * What a row changes on its KIM: each filled cell that says something else than what is stored.
+   * A value only spelled another way is no change; a value the same file already gave otherwise
+   * on another row is a conflict, reported, and the first row's value stands.
+   */
+  private communityChanges(state: CommunityState, record: RosterRecord, row: number): Record<string, unknown> | null {
     let changes: Record<string, unknown> | null = null;
-    for (const [column, value] of Object.entries(rowValues(record, COMMUNITY_FIELDS, derivedCommunity))) {
-      if (state.values[column] === value) continue;
+    let given = this.givenInFile.get(state.id) ?? 0;
+    COMMUNITY_FIELDS.forEach(([field, column], i) => {
+      const value = record[field];
+      if (value === undefined || value === '') return;
+      const bit = 1 << i;
+      const stored = state.values[column] as string | null | undefined;
+      if (sameMeaning(field, stored ?? null, value)) {
+        given |= bit;
+        return;
+      }
+      if (given & bit) {
+        this.conflict({ community: { id: state.id, name: state.name }, officer: null, field, stored: stored ?? null, file: value, row, firstRow: state.rows[i] ?? null });
+        return;
+      }
+      given |= bit;
+      state.rows[i] = row;
       // Identity text keeps its first spelling; a blank one is filled.
-      if (COMMUNITY_IDENTITY_COLUMNS.has(column) && state.values[column]) continue;
-      (changes ??= {})[column] = value;
-    }
+      if (COMMUNITY_IDENTITY_COLUMNS.has(column) && stored) return;
+      Object.assign((changes ??= {}), { [column]: value }, derivedCommunity(column, value));
+    });
+    this.givenInFile.set(state.id, given);
+    // One roster with the column is enough for the rules to see: the KIM is no longer blind there.
+    const blind = stillBlind((state.values.blind as string | null | undefined) ?? null, this.fileBlind);
+    if (blind !== ((state.values.blind as string | null | undefined) ?? null)) (changes ??= {}).blind = blind;
     return changes;
+  }
+
+  private conflict(c: Conflict): void {
+    this.conflictCount++;
+    if (this.conflicts.length < CONFLICTS_KEPT) this.conflicts.push({ ...c, community: { id: c.community.id, name: own(c.community.name) }, stored: c.stored && own(c.stored), file: own(c.file) });
   }
 
   /** A number written in an office's old roster is honoured once and reserved for good, unless it clashes. */
@@ -278,8 +391,17 @@ export class ImportSession {
       community.officers.created++;
       return null;
     }
-    if (!this.touchedInFile.has(found.id)) this.touchedInFile.set(found.id, row);
+    const firstRow = this.touchedInFile.get(found.id);
+    if (firstRow === undefined) this.touchedInFile.set(found.id, row);
     let changes = officerChanges(found, incoming);
+    if (changes && firstRow !== undefined) {
+      // The same officer twice in one file, saying different things: the first row stands.
+      for (const column of Object.keys(changes)) {
+        const field = OFFICER_FIELD_OF[column];
+        if (field) this.conflict({ community: { id: community.id, name: community.name }, officer: { id: found.id, name: found.name }, field, stored: (found[column] as string | null) ?? null, file: incoming[column as keyof OfficerValues] as string, row, firstRow });
+      }
+      changes = null;
+    }
     // Named again in a roster: an officer who had been ended is active again.
     if (found.ended_at) changes = { ...changes, ended_at: null, end_reason: null };
     const createdHere = found.created_batch === this.batchId;

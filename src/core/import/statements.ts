@@ -72,7 +72,7 @@ export class ImportStatements {
     return Number(
       this.insertOfficerStmt.run(
         communityId, v.name, v.name_key, v.nik, v.nik_key, v.role, v.birth_place, v.birth_date, v.birth_date_iso, v.gender,
-        v.sex, v.occupation, v.nip, v.party, v.ngo, v.phone, v.address,
+        v.sex, v.occupation, v.nip, v.party, v.ngo, v.phone, v.address, v.employment_status, v.notes,
       ).lastInsertRowid,
     );
   }
@@ -80,6 +80,15 @@ export class ImportStatements {
   /** The id SQLite gives the next officer (rowids grow by one within the import's transaction). */
   nextOfficerId(): number {
     return (this.db.prepare(`SELECT coalesce(max(id), 0) + 1 AS n FROM officers`).get() as { n: number }).n;
+  }
+
+  /** A record's columns as they are now (the officer's community with them), to compare with a before-image. */
+  current(entity: Entity, id: number, columns: string[]): Record<string, unknown> | undefined {
+    const allowed = entity === 'community' ? UPDATABLE_COMMUNITY : UPDATABLE_OFFICER;
+    const wanted = columns.filter((c) => allowed.includes(c));
+    const table = entity === 'community' ? 'communities' : 'officers';
+    const extra = entity === 'officer' ? ', community_id' : '';
+    return this.db.prepare(`SELECT ${wanted.join(', ')}${extra} FROM ${table} WHERE id = ?`).get(id) as Record<string, unknown> | undefined;
   }
 
   communityBefore(id: number): Record<string, unknown> {

@@ -1,13 +1,13 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../../db/connection.js';
-import type { ColumnTarget } from '../roster/fields.js';
+import { unpackMaps, type PackedMaps } from '../roster/headers.js';
 import { importRosters, type ImportOptions } from './run.js';
 import { packError, type ThreadError } from '../thread-errors.js';
 
 export interface WorkerInput {
   dbPath: string;
   busyTimeoutMs: number;
-  options: Omit<ImportOptions, 'map' | 'endReason' | 'onBytes' | 'onFileStart'> & { map: [string, ColumnTarget][]; endReason: string };
+  options: Omit<ImportOptions, 'maps' | 'endReason' | 'onBytes' | 'onFileStart'> & { maps: PackedMaps; endReason: string };
 }
 
 export type WorkerMessage =
@@ -24,7 +24,7 @@ try {
   try {
     const result = await importRosters(db, {
       ...input.options,
-      map: new Map(input.options.map),
+      maps: unpackMaps(input.options.maps),
       endReason: (batch) => input.options.endReason.replace('{batch}', String(batch)),
       onFileStart: (file, bytes) => post({ type: 'fileStart', file, bytes }),
       onBytes: (file, bytes) => post({ type: 'bytes', file, bytes }),

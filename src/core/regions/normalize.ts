@@ -3,18 +3,38 @@ import { foldText } from '../ids/names.js';
 const PREFIXES =
   /^(kabupaten|kab|kota|kotamadya|kecamatan|kec|kelurahan|kel|desa|ds|kampung|nagari|gampong)\s+/;
 
+const ROMAN = /^(x{0,3})(ix|iv|v?i{0,3})$/;
+const ROMAN_VALUE: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, v: 5, vi: 6, vii: 7, viii: 8, ix: 9 };
+
+/** A Roman numeral word (I to XXXIX) as its number: "ii" → "2". Numbered villages are written both ways. */
+function arabic(word: string): string {
+  const m = ROMAN.exec(word);
+  if (!m || word === '') return word;
+  return String(m[1]!.length * 10 + (ROMAN_VALUE[m[2]!] ?? 0));
+}
+
 /**
  * The key a region name is compared by: no case, accents, "Kec."/"Desa"/"Kel." prefixes or
- * spaces, and the old spelling (oe, dj, tj) folded to the new one.
+ * spaces, the old spelling (oe, dj, tj) folded to the new one, and Roman numerals as Arabic
+ * ("Keban II" = "Keban 2").
  */
 export function regionKey(name: string): string {
   let s = foldText(name);
   for (let i = 0; i < 2; i++) s = s.replace(PREFIXES, '');
   return s
+    .split(' ')
+    .map(arabic)
+    .join('')
     .replace(/oe/g, 'u')
     .replace(/dj/g, 'j')
     .replace(/tj/g, 'c')
-    .replace(/ /g, '');
+    // Doubled letters come and go between spellings ("Sabbangparu", "Sabangparu").
+    .replace(/([a-z])\1+/g, '$1');
+}
+
+/** The numbers in a region key, in order: a village's number is part of its name, never a typo. */
+export function numbersIn(key: string): string {
+  return (key.match(/\d+/g) ?? []).join(' ');
 }
 
 /** Whether a regency name says it is a city (kota) or a regency (kabupaten), if it says. */

@@ -1,5 +1,5 @@
 import { usageError } from '../../errors.js';
-import { allowedSlips, editDistance, regencyKind, regionKey } from './normalize.js';
+import { allowedSlips, editDistance, numbersIn, regencyKind, regionKey } from './normalize.js';
 import { loadReference, titleCase, type Reference, type Region } from './reference.js';
 
 /** Finds a regency by Kemendagri code (`16.06`, `1606`) or by name (`Musi Banyuasin`, `Kota Probolinggo`). */
@@ -29,10 +29,28 @@ export function findRegency(text: string, regencies: Region[] = loadReference().
   });
 }
 
+/** How a name that was not written exactly as the reference writes it was read. */
+export interface RegionGuess {
+  written: string;
+  /** near: taken as the one closest spelling; ambiguous: several fit, none was taken. */
+  how: 'near' | 'ambiguous';
+  /** "Keban II (16.06.05.2015)": the one taken, or those that fit. */
+  candidates: string[];
+}
+
 export interface Resolution {
   districtCode: string | null;
   villageCode: string | null;
+  /** Set when the district or village was read from a spelling the reference does not have. */
+  note: { district?: RegionGuess; village?: RegionGuess } | null;
 }
+
+interface Found {
+  region: Region | null;
+  guess?: RegionGuess;
+}
+
+const label = (r: Region) => `${titleCase(r.name)} (${r.code})`;
 
 interface Index {
   byKey: Map<string, Region[]>;
@@ -50,27 +68,35 @@ function index(regions: Region[]): Index {
   return { byKey, all: regions };
 }
 
-function lookup(idx: Index, text: string, within?: (r: Region) => boolean): Region | null {
+/**
+ * The region a name means. Spelling slips are forgiven in proportion to the name's length, but
+ * never in its number: "Keban 2" is never Keban I. A name several regions fit is not guessed.
+ */
+function lookup(idx: Index, text: string, within?: (r: Region) => boolean): Found {
   const key = regionKey(text);
-  if (!key) return null;
+  if (!key) return { region: null };
+  const written = text.trim();
   const exact = (idx.byKey.get(key) ?? []).filter((r) => !within || within(r));
-  if (exact.length === 1) return exact[0]!;
-  if (exact.length > 1) return null;
+  if (exact.length === 1) return { region: exact[0]! };
+  if (exact.length > 1) return { region: null, guess: { written, how: 'ambiguous', candidates: exact.map(label) } };
   const slips = allowedSlips(key);
-  if (slips === 0) return null;
-  let best: Region | null = null;
+  if (slips === 0) return { region: null };
+  const number = numbersIn(key);
+  let best: Region[] = [];
   let bestDistance = slips + 1;
-  let tie = false;
   for (const r of idx.all) {
     if (within && !within(r)) continue;
-    const d = editDistance(regionKey(r.name), key, slips);
+    const other = regionKey(r.name);
+    if (numbersIn(other) !== number) continue;
+    const d = editDistance(other, key, slips);
     if (d < bestDistance) {
-      best = r;
+      best = [r];
       bestDistance = d;
-      tie = false;
-    } else if (d === bestDistance) tie = true;
+    } else if (d === bestDistance) best.push(r);
   }
-  return bestDistance <= slips && !tie ? best : null;
+  if (bestDistance > slips || best.length === 0) return { region: null };
+  if (best.length > 1) return { region: null, guess: { written, how: 'ambiguous', candidates: best.map(label) } };
+  return { region: best[0]!, guess: { written, how: 'near', candidates: [label(best[0]!)] } };
 }
 
 /**
@@ -120,14 +146,21 @@ export class RegionResolver {
       regencyCode = rowRegency ?? undefined;
     }
     const inRegency = (r: Region) => !regencyCode || r.code.startsWith(regencyCode + '.');
-    const district = districtText ? lookup(districts!, districtText, inRegency) : null;
-    let village: Region | null = null;
+    const district = districtText ? lookup(districts!, districtText, inRegency) : { region: null };
+    let village: Found = { region: null };
     if (villageText) {
-      if (district) village = lookup(villages!, villageText, (r) => r.parentCode === district.code);
-      if (!village && regencyCode) village = lookup(villages!, villageText, inRegency);
+      const inDistrict = district.region ? lookup(villages!, villageText, (r) => r.parentCode === district.region!.code) : undefined;
+      // A village written exactly is taken from the whole regency before a near spelling inside
+      // the district written: clerks get the kecamatan wrong more often than the desa.
+      if (inDistrict?.region && !inDistrict.guess) village = inDistrict;
+      else if (regencyCode) {
+        const anywhere = lookup(villages!, villageText, inRegency);
+        village = anywhere.region && !anywhere.guess ? anywhere : (inDistrict?.region ? inDistrict : anywhere);
+      } else if (inDistrict) village = inDistrict;
       // Without any regency, a village name alone is too ambiguous nationally to guess.
     }
-    return { districtCode: district?.code ?? null, villageCode: village?.code ?? null };
+    const note = district.guess || village.guess ? { ...(district.guess && { district: district.guess }), ...(village.guess && { village: village.guess }) } : null;
+    return { districtCode: district.region?.code ?? null, villageCode: village.region?.code ?? null, note };
   }
 
   private regencyOf(text: string): string | undefined {

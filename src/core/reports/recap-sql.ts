@@ -6,8 +6,8 @@ import { KIM_DISTRICT, KIM_VILLAGE_JOIN } from '../../db/regions.js';
  * and first day, YYYY-MM-DD) and @regency (the office's regency code).
  *
  * Definitions (docs/reports.md explains them for clerks):
- * - A KIM belongs to the district of its district code, or, when only its village was
- *   recognised, to that village's district.
+ * - A KIM belongs to the district its village lies in, or, when its village was not
+ *   recognised, to the district written (KIM_DISTRICT).
  * - It counts from its SK date, or without one from the local day it was first recorded, until
  *   the day before `ended_at` ("inactive from that day"): counted on day d when
  *   began <= d < ended_at. So a KIM ended inside the quarter is not in `kims` on the last day,

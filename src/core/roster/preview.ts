@@ -4,15 +4,18 @@ import { CsvReader, detectDelimiter, type CsvEvent } from './csv.js';
 import { makeDecoder, type Encoding, type ENCODINGS } from './encoding.js';
 import { inspectFile } from './reader.js';
 import type { ColumnTarget } from './fields.js';
-import { HEADER_SEARCH_ROWS, headerKey, isHeader, matchHeader, missingRequired } from './headers.js';
+import type { ColumnMaps } from './headers.js';
+import { TableReader, type TableHeader } from './table.js';
 
 export interface PreviewColumn {
   heading: string;
   /** The heading as the import's column map keys it (what `import.columns` remembers). */
   key: string;
-  /** The field the column feeds; null when left out (unknown, or a repeat of an earlier column). */
+  /** The field the column feeds; null when left out (unknown, a close call, or a repeat of a better column). */
   target: ColumnTarget | null;
   duplicate: boolean;
+  /** For a heading kim could not place for certain: the likeliest fields, best first. */
+  candidates: ColumnTarget[];
   /** The first few non-blank values under the heading. */
   samples: string[];
 }
@@ -31,7 +34,7 @@ export interface RosterPreview {
 export interface PreviewOptions {
   encoding: (typeof ENCODINGS)[number];
   delimiter: string;
-  map: Map<string, ColumnTarget>;
+  maps: ColumnMaps;
   samples?: number;
 }
 
@@ -51,7 +54,7 @@ async function readHead(file: string): Promise<{ bytes: Buffer; whole: boolean }
 
 /**
  * What the import would make of a file, from its first rows only: encoding and delimiter chosen by
- * the same rules, the header found the same way, each heading with the field it feeds and a few
+ * the same rules, the table read by the same reader, each heading with the field it feeds and a few
  * sample values. Unlike the import, a missing required column is reported, not refused, so that
  * the clerk can map one. Throws the import's own errors for files that are not rosters.
  */
@@ -63,29 +66,34 @@ export async function previewRoster(file: string, options: PreviewOptions): Prom
   const text = decoder.write(head.bytes) + (head.whole ? decoder.end() : '');
   const delimiter = options.delimiter === 'auto' ? detectDelimiter(text) : options.delimiter;
 
-  const records: Extract<CsvEvent, { kind: 'record' }>[] = [];
+  const rows: string[][] = [];
+  let header: TableHeader | undefined;
+  const table = new TableReader(name, options.maps, {
+    header: (h) => (header = h),
+    row: (_row, _record, cells) => rows.push(cells),
+    reject: (r) => {
+      if (r.cells.length > 1) rows.push(r.cells);
+    },
+  }, { requireNames: false });
   const reader = new CsvReader(delimiter);
-  const collect = (e: CsvEvent) => {
-    if (e.kind === 'record') records.push(e);
-  };
-  reader.push(text, collect);
-  if (head.whole) reader.end(collect);
-
-  const nonBlank = records.filter((r) => r.cells.some((c) => c.trim() !== ''));
-  const header = nonBlank.slice(0, HEADER_SEARCH_ROWS).find((r) => isHeader(matchHeader(r.cells, options.map)));
-  if (!header) throw usageError(nonBlank.length === 0 ? 'import.empty' : 'import.noHeader', { file: name });
-  const match = matchHeader(header.cells, options.map);
-  const rows = nonBlank.filter((r) => r.row > header.row);
+  const push = (e: CsvEvent) => table.push(e);
+  reader.push(text, push);
+  if (head.whole) reader.end(push);
+  table.end();
+  if (!header) throw usageError('import.noHeader', { file: name });
   const wanted = options.samples ?? 3;
-  const columns = header.cells.map((cell, i): PreviewColumn => {
-    const heading = cell.trim();
+  const columns: PreviewColumn[] = [];
+  header.columns.forEach((c, i) => {
+    if (!c) return;
     const samples: string[] = [];
-    for (const r of rows) {
-      const v = r.cells[i]?.trim();
+    for (const cells of rows) {
+      const v = cells[i]?.trim();
       if (v && !samples.includes(v)) samples.push(v);
       if (samples.length >= wanted) break;
     }
-    return { heading, key: headerKey(heading), target: match.targets[i] ?? null, duplicate: match.duplicates.includes(heading) && match.targets[i] === null, samples };
+    columns.push({ heading: c.heading, key: c.key, target: c.status === 'mapped' ? c.field : null, duplicate: c.status === 'duplicate', candidates: c.candidates, samples });
   });
-  return { file, encoding, bom: scan.bom !== null, delimiter, headerRow: header.row, columns, missing: missingRequired(match) };
+  const have = new Set(columns.map((c) => c.target));
+  const missing = (['kim_name', 'officer_name'] as const).filter((f) => !have.has(f));
+  return { file, encoding, bom: scan.bom !== null, delimiter, headerRow: header.rows[0]!, columns, missing };
 }

@@ -4,14 +4,16 @@ import path from 'node:path';
 import { usageError } from '../../errors.js';
 import { CsvReader, DELIMITER_SAMPLE_CHARS, detectDelimiter, type CsvEvent } from './csv.js';
 import { chooseEncoding, makeDecoder, scanFile, type Encoding, type ENCODINGS, type FileScan } from './encoding.js';
-import type { ColumnTarget, RosterRecord } from './fields.js';
-import { HEADER_SEARCH_ROWS, isHeader, matchHeader, missingRequired, type HeaderMatch } from './headers.js';
-import { buildRecord, type Layout, type Rejection } from './record.js';
+import type { RosterRecord } from './fields.js';
+import type { RuleNeed } from './coverage.js';
+import type { ColumnMaps, ColumnMatch } from './headers.js';
+import type { Rejection } from './record.js';
+import { TableReader, type Skipped } from './table.js';
 
 export interface ReadOptions {
   encoding: (typeof ENCODINGS)[number];
   delimiter: string;
-  map: Map<string, ColumnTarget>;
+  maps: ColumnMaps;
   /** Called with bytes read so far, for the progress bar. */
   onBytes?: (bytes: number) => void;
   /** Awaited after each chunk: lets a reader in another thread wait for its consumer. */
@@ -25,16 +27,27 @@ export interface RosterFile {
   encoding: Encoding;
   bom: boolean;
   delimiter: string;
+  /** The header's first row, as a spreadsheet numbers it. */
   headerRow: number;
+  /** One row, or two when headings were merged over sub-headings. */
+  headerRows: number[];
   header: string[];
+  /** Each non-blank heading, the field it fed and how it was matched. */
+  columns: ColumnMatch[];
   unknownColumns: string[];
   duplicateColumns: string[];
   /** Rows after the header (blank ones included), as a spreadsheet counts them. */
   rows: number;
+  /** Rows neither imported nor rejected, by kind. */
+  skipped: Skipped;
+  /** Officer rows that took their KIM's cells from a row above (merged cells). */
+  carried: number;
+  /** What the rules need that the file has no column for. */
+  blind: RuleNeed[];
 }
 
 export type RosterSink = {
-  /** The header is known: everything about the file is settled before the first row. */
+  /** The header is known: everything about the file's columns is settled before the first row. */
   begin(file: RosterFile): void;
   row(row: number, record: RosterRecord, cells: string[]): void;
   reject(rejection: Rejection): void;
@@ -42,18 +55,16 @@ export type RosterSink = {
 
 const DELIMITERS: Record<string, string> = { auto: 'auto', ',': ',', ';': ';', tab: '\t', '\\t': '\t', '\t': '\t', '|': '|', comma: ',', semicolon: ';', pipe: '|' };
 
-/**
- * The first character after ASCII white space, lower-cased, when it is ASCII; -1 otherwise (none,
- * or one that trim() or toLowerCase() may treat in ways only the full comparison knows).
- */
-function firstLetter(text: string): number {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 32 || (c >= 9 && c <= 13)) continue;
-    if (c >= 128) return -1;
-    return c >= 65 && c <= 90 ? c + 32 : c;
+/** Each heading once, as the report lists them (a header may repeat one heading thousands of times). */
+function distinct(columns: (ColumnMatch | null)[]): ColumnMatch[] {
+  const seen = new Set<ColumnMatch>();
+  const out: ColumnMatch[] = [];
+  for (const c of columns) {
+    if (c === null || seen.has(c)) continue;
+    seen.add(c);
+    out.push(c);
   }
-  return -1;
+  return out;
 }
 
 export function parseDelimiterOption(text: string | undefined): string {
@@ -82,9 +93,9 @@ export async function inspectFile(file: string, requested: (typeof ENCODINGS)[nu
 }
 
 /**
- * Reads one roster file as a stream: scan (checksum, encoding), decode, split into rows, find the
- * header, and hand each row to the sink as it comes, so memory does not grow with the file.
- * Throws a usage error (exit 2) before the first row when the file is not a CSV roster.
+ * Reads one roster file as a stream: scan (checksum, encoding), decode, split into rows, read the
+ * table (table.ts), and hand each row to the sink as it comes, so memory does not grow with the
+ * file. Throws a usage error (exit 2) before the first row when the file is not a CSV roster.
  */
 export async function readRoster(file: string, options: ReadOptions, sink: RosterSink): Promise<RosterFile> {
   const { name, scan, encoding } = await inspectFile(file, options.encoding);
@@ -94,75 +105,19 @@ export async function readRoster(file: string, options: ReadOptions, sink: Roste
   let csv: CsvReader | undefined;
   let pending = '';
   let info: RosterFile | undefined;
-  let layout: Layout | undefined;
-  let nonBlankBefore = 0;
-
-  const settleHeader = (events: CsvEvent[], final: boolean) => {
-    for (const e of events) {
-      if (layout) {
-        deliver(e);
-        continue;
-      }
-      if (e.kind !== 'record' || e.cells.every((c) => c.trim() === '')) continue;
-      nonBlankBefore++;
-      const match = matchHeader(e.cells, options.map);
-      if (isHeader(match)) {
-        useHeader(e.row, e.cells, match);
-      } else if (nonBlankBefore >= HEADER_SEARCH_ROWS) {
-        throw usageError('import.noHeader', { file: name });
-      }
-    }
-    if (final && !layout) {
-      if (nonBlankBefore === 0) throw usageError('import.empty', { file: name });
-      throw usageError('import.noHeader', { file: name });
-    }
-  };
-
-  const useHeader = (row: number, cells: string[], match: HeaderMatch) => {
-    const missing = missingRequired(match);
-    if (missing.length) throw usageError('import.missingColumns', { file: name, fields: missing.join(', ') });
-    let required = 0;
-    cells.forEach((c, i) => {
-      if (c.trim() !== '') required = i + 1;
-    });
-    layout = { targets: match.targets, width: cells.length, required };
-    info = {
-      path: file, bytes: scan.bytes, sha256: scan.sha256, encoding, bom: scan.bom !== null, delimiter, headerRow: row,
-      header: cells.map((c) => c.trim()), unknownColumns: match.unknown, duplicateColumns: match.duplicates, rows: 0,
-    };
-    sink.begin(info);
-  };
-
-  /**
-   * Files pasted one under another, or a sheet printed with its heading on every page, repeat the
-   * header row: it is not a KIM called "Nama KIM". Checked on the first cell before the rest.
-   */
-  const isHeaderAgain = (cells: string[]) => {
-    const header = info!.header;
-    const first = cells[0];
-    if (first === undefined) return false;
-    // Most rows differ in their first (ASCII) letter: no string is made for them.
-    const a = firstLetter(first);
-    const b = firstLetter(header[0]!);
-    if (a >= 0 && b >= 0 && a !== b) return false;
-    if (first.trim().toLowerCase() !== header[0]!.toLowerCase()) return false;
-    const width = Math.max(cells.length, header.length);
-    for (let i = 1; i < width; i++) if ((cells[i] ?? '').trim().toLowerCase() !== (header[i] ?? '').toLowerCase()) return false;
-    return true;
-  };
-
-  const deliver = (e: CsvEvent) => {
-    info!.rows = e.row - info!.headerRow;
-    if (e.kind === 'broken') {
-      sink.reject({ row: e.row, column: null, code: e.reason, params: {}, cells: [e.raw] });
-      return;
-    }
-    if (isHeaderAgain(e.cells)) return;
-    const built = buildRecord(e.row, e.cells, layout!);
-    if (!built) return;
-    if ('reject' in built) sink.reject(built.reject);
-    else sink.row(e.row, built.record, e.cells);
-  };
+  let lastRow = 0;
+  const table = new TableReader(name, options.maps, {
+    header: (h) => {
+      info = {
+        path: file, bytes: scan.bytes, sha256: scan.sha256, encoding, bom: scan.bom !== null, delimiter, headerRow: h.rows[0]!, headerRows: h.rows,
+        header: h.cells, columns: distinct(h.columns), unknownColumns: h.unknown, duplicateColumns: h.duplicates,
+        rows: 0, skipped: table.skipped, carried: 0, blind: h.blind,
+      };
+      sink.begin(info);
+    },
+    row: sink.row,
+    reject: sink.reject,
+  });
 
   const feed = (text: string, final: boolean) => {
     if (!csv) {
@@ -174,11 +129,15 @@ export async function readRoster(file: string, options: ReadOptions, sink: Roste
       text = pending;
       pending = '';
     }
-    const events: CsvEvent[] = [];
-    const emit = (e: CsvEvent) => (layout ? deliver(e) : events.push(e));
+    const emit = (e: CsvEvent) => {
+      lastRow = e.row;
+      table.push(e);
+    };
     csv.push(text, emit);
-    if (final) csv.end(emit);
-    if (events.length || final) settleHeader(events, final);
+    if (final) {
+      csv.end(emit);
+      table.end();
+    }
   };
 
   // The rows are read in a second pass over the file. A roster saved again in between (Excel
@@ -195,5 +154,7 @@ export async function readRoster(file: string, options: ReadOptions, sink: Roste
   }
   if (read !== scan.bytes || hash.digest('hex') !== scan.sha256) throw usageError('import.fileChanged', { file: name });
   feed(decoder.end(), true);
+  info!.rows = Math.max(0, lastRow - info!.headerRows[info!.headerRows.length - 1]!);
+  info!.carried = table.carried;
   return info!;
 }

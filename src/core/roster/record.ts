@@ -1,3 +1,4 @@
+import { parseDate } from '../ids/date.js';
 import type { ColumnTarget, Field, RosterRecord } from './fields.js';
 
 export type RejectCode = 'noCommunityName' | 'noOfficerName' | 'tooManyCells' | 'tooFewCells' | 'brokenQuoting' | 'lineTooLong' | 'nikConflict' | 'numberTaken' | 'numberMismatch';
@@ -26,20 +27,40 @@ export function splitPlaceDate(text: string): { place?: string; date?: string } 
   return { place: text.trim() || undefined };
 }
 
+// A date as Excel or a clerk writes it, at the end of a combined cell: 12-11-2024, 12/11/24,
+// 12 November 2024, 12-Nov-24, 2024-11-12.
+const DATE_TAIL = /(?<=^|[\s,;(:])(\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[\s.-]+[A-Za-z]+\.?[\s.,-]+\d{2,4})\s*\)?\s*$/;
+const DATE_WORD = /[\s,;/(-]*\b(?:tgl|tanggal|tertanggal|tg|date|dated)\b\.?\s*:?\s*$/i;
+
+/**
+ * "140/12/SK/2024 tgl 12-11-2024", "Nomor: 140/12/SK/2024, 12 November 2024" → the SK's number and
+ * date. A cell without a date at its end is all number.
+ */
+export function splitNumberDate(text: string): { number?: string; date?: string } {
+  const found = DATE_TAIL.exec(text);
+  const m = found && parseDate(found[1]) ? found : null;
+  const head = m ? text.slice(0, m.index) : text;
+  const number = head.replace(DATE_WORD, '').replace(/[\s,;/(-]+$/, '').trim();
+  // A cell that is only "-" says "no SK" as written: kept so, for the rule to read.
+  return { number: number || (m ? undefined : text.trim() || undefined), date: m?.[1]!.trim() };
+}
+
 export interface Layout {
   targets: (ColumnTarget | null)[];
   /** Cells in the header row, trailing blanks included. */
   width: number;
   /** Up to the last named heading: a row may omit the empty columns after it. */
   required: number;
+  /** Whether the header ends on a heading: then no row may be wider, even with blank cells. */
+  closed?: boolean;
 }
 
-/** Turns one row's cells into a roster record, or says why the row cannot be used. */
-export function buildRecord(row: number, cells: string[], layout: Layout): { record: RosterRecord } | { reject: Rejection } | null {
-  let blank = true;
-  for (const c of cells) if (c.trim() !== '') { blank = false; break; }
-  if (blank) return null;
-  if (cells.length > layout.width && cells.slice(layout.width).some((c) => c.trim() !== '')) {
+/**
+ * Turns one non-blank row's cells into a roster record, or says why its cells cannot be read.
+ * Whether it names a KIM and an officer is the table's to judge, after merged cells are carried.
+ */
+export function buildRecord(row: number, cells: string[], layout: Layout): { record: RosterRecord } | { reject: Rejection } {
+  if (cells.length > layout.width && (layout.closed || cells.slice(layout.width).some((c) => c.trim() !== ''))) {
     return { reject: { row, column: null, code: 'tooManyCells', params: { count: cells.length, expected: layout.width }, cells } };
   }
   if (cells.length < layout.required) {
@@ -61,9 +82,13 @@ export function buildRecord(row: number, cells: string[], layout: Layout): { rec
       if (date && !record.birth_date) record.birth_date = date;
       continue;
     }
+    if (target === 'sk_number_date') {
+      const { number, date } = splitNumberDate(value);
+      if (number && !record.sk_number) record.sk_number = number;
+      if (date && !record.sk_date) record.sk_date = date;
+      continue;
+    }
     record[target] = value;
   }
-  if (!record.kim_name) return { reject: { row, column: 'kim_name', code: 'noCommunityName', params: {}, cells } };
-  if (!record.officer_name) return { reject: { row, column: 'officer_name', code: 'noOfficerName', params: {}, cells } };
   return { record };
 }

@@ -1,25 +1,36 @@
 import { nikBirthDate, parseNik } from '../ids/nik.js';
 import { parseNip } from '../ids/nip.js';
-import { asnInOccupation, isRetired } from './affiliation/asn.js';
+import { isBlind } from '../roster/coverage.js';
+import { asnInOccupation, asnInStatus, isRetired } from './affiliation/asn.js';
 import { ngoInText, namesVillageBody } from './affiliation/ngo.js';
 import { isNone } from './affiliation/none.js';
 import { partyInColumn, partyInText } from './affiliation/party.js';
-import { CORE_ROLES, coreRole } from './roles.js';
+import { CORE_ROLES, coreRoles } from './roles.js';
 import type { Hit, OfficerRecord, Rule } from './types.js';
 
 const blank = (s: string | null) => s === null || s.trim() === '';
 
+const retiredIn = (...texts: (string | null)[]) => texts.some((t) => t !== null && isRetired(t));
+
 function asnHits(o: OfficerRecord, warnTniPolri: boolean): Hit[] {
-  // Any NIP marks an ASN, unless the occupation says the officer has retired.
-  if (!isNone(o.nip) && !(o.occupation && isRetired(o.occupation))) {
+  // Any NIP marks an ASN, unless the occupation, status or notes say the officer has retired.
+  const retired = retiredIn(o.occupation, o.employment_status, o.notes);
+  if (!isNone(o.nip) && !retired) {
     return [{ field: 'nip', value: o.nip, params: { reason: parseNip(o.nip).ok ? 'nip' : 'nipOdd' } }];
   }
-  const m = o.occupation ? asnInOccupation(o.occupation) : null;
-  if (m?.kind === 'asn') return [{ field: 'occupation', value: o.occupation, params: { reason: 'occupation', words: m.words } }];
-  if (m?.kind === 'tniPolri' && warnTniPolri) {
-    return [{ field: 'occupation', value: o.occupation, params: { reason: 'tniPolri', words: m.words }, severity: 'warning' }];
+  // The occupation, then the status kepegawaian, then the free notes: the first that says ASN.
+  const sources = [
+    ['occupation', o.occupation, asnInOccupation, 'occupation'],
+    ['employment_status', retired ? null : o.employment_status, asnInStatus, 'employmentStatus'],
+    ['notes', o.notes, asnInOccupation, 'notes'],
+  ] as const;
+  let soldier: Hit | undefined;
+  for (const [field, value, classify, reason] of sources) {
+    const m = value ? classify(value) : null;
+    if (m?.kind === 'asn') return [{ field, value, params: { reason, words: m.words } }];
+    if (m?.kind === 'tniPolri' && warnTniPolri) soldier ??= { field, value, params: { reason: 'tniPolri', words: m.words }, severity: 'warning' };
   }
-  return [];
+  return soldier ? [soldier] : [];
 }
 
 function partyHits(o: OfficerRecord): Hit[] {
@@ -27,17 +38,24 @@ function partyHits(o: OfficerRecord): Hit[] {
     const m = partyInColumn(o.party!);
     return [{ field: 'party', value: o.party, params: { reason: 'column', party: m?.party ?? o.party!.trim() } }];
   }
-  const m = o.occupation ? partyInText(o.occupation) : null;
-  // An explicit "-" in the party column outweighs an ambiguous abbreviation, not a party's name.
-  if (!m || (!m.strong && !blank(o.party))) return [];
-  const reason = m.kind === 'named' ? 'occupation' : m.kind;
-  return [{ field: 'occupation', value: o.occupation, params: { reason, party: m.party ?? '', words: m.words } }];
+  for (const field of ['occupation', 'notes'] as const) {
+    const text = o[field];
+    const m = text ? partyInText(text) : null;
+    // An explicit "-" in the party column outweighs an ambiguous abbreviation, not a party's name.
+    if (!m || (!m.strong && !blank(o.party))) continue;
+    const reason = field === 'notes' ? 'notes' : m.kind === 'named' ? 'occupation' : m.kind;
+    return [{ field, value: text, params: { reason, party: m.party ?? '', words: m.words } }];
+  }
+  return [];
 }
 
 function ngoHits(o: OfficerRecord): Hit[] {
   if (!isNone(o.ngo) && !namesVillageBody(o.ngo!)) return [{ field: 'ngo', value: o.ngo, params: { reason: 'column' } }];
-  const words = o.occupation ? ngoInText(o.occupation) : null;
-  return words ? [{ field: 'occupation', value: o.occupation, params: { reason: 'occupation', words } }] : [];
+  for (const field of ['occupation', 'notes'] as const) {
+    const words = o[field] ? ngoInText(o[field]!) : null;
+    if (words) return [{ field, value: o[field], params: { reason: field, words } }];
+  }
+  return [];
 }
 
 /** Whole years from an ISO birth date to an ISO day. */
@@ -66,10 +84,13 @@ export const administrativeRules: Rule[] = [
     category: 'administrative',
     severity: 'error',
     description: 'rule.ADM-ROLES',
-    roster: (_c, roles) => {
-      const filled = new Set(roles.map(coreRole));
+    roster: (c, roles) => {
+      const filled = new Set(roles.flatMap(coreRoles));
       const missing = CORE_ROLES.filter((r) => !filled.has(r));
-      return missing.length ? [{ field: 'role', value: null, params: { reason: 'missing', roles: missing.join(', ') } }] : [];
+      if (missing.length === 0) return [];
+      // No roster of this KIM had a role column: the roles are unknown, not missing.
+      const reason = isBlind(c.blind, 'role') && roles.every((r) => r === null) ? 'noColumn' : 'missing';
+      return [{ field: 'role', value: null, params: { reason, roles: missing.join(', ') } }];
     },
   },
   {

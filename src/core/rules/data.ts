@@ -1,12 +1,15 @@
 import { nikDateText, parseNik, type Nik } from '../ids/nik.js';
 import { parsePhone } from '../ids/phone.js';
 import { isNone } from './affiliation/none.js';
-import type { Hit, OfficerRecord, Rule } from './types.js';
+import { isBlind } from '../roster/coverage.js';
+import type { CommunityRecord, Hit, OfficerRecord, Rule } from './types.js';
 
-function nikHits(o: OfficerRecord): Hit[] {
+function nikHits(o: OfficerRecord, c: CommunityRecord): Hit[] {
   const r = parseNik(o.nik);
   if (r.ok) return [];
-  return [{ field: 'nik', value: r.problem === 'missing' ? null : o.nik, params: r.digits === undefined ? { reason: r.problem } : { reason: r.problem, digits: r.digits } }];
+  // A roster without a NIK column could not give one: that is the cause to name.
+  const reason = r.problem === 'missing' && isBlind(c.blind, 'nik') ? 'noColumn' : r.problem;
+  return [{ field: 'nik', value: r.problem === 'missing' ? null : o.nik, params: r.digits === undefined ? { reason } : { reason, digits: r.digits } }];
 }
 
 const two = (n: number) => (n < 10 ? '0' + n : String(n));

@@ -27,19 +27,20 @@ export interface PageOptions {
 const PAGE = 500;
 
 const COMMUNITY_COLUMNS = `c.id, c.name, c.number, c.regency_text, c.district_text, c.village_text, c.district_code, c.village_code,
-  c.sk_number, c.sk_date, c.sk_date_iso, c.sk_issuer, c.acknowledged`;
+  c.sk_number, c.sk_date, c.sk_date_iso, c.sk_issuer, c.acknowledged, c.blind, c.region_note`;
 
 type Cell = string | null;
 
 function communityOf(r: unknown[]): CommunityRecord {
-  const [id, name, number, regency_text, district_text, village_text, district_code, village_code, sk_number, sk_date, sk_date_iso, sk_issuer, acknowledged] =
+  const [id, name, number, regency_text, district_text, village_text, district_code, village_code, sk_number, sk_date, sk_date_iso, sk_issuer, acknowledged, blind, region_note] =
     r as [number, string, ...Cell[]];
-  return { id, name, number, regency_text, district_text, village_text, district_code, village_code, sk_number, sk_date, sk_date_iso, sk_issuer, acknowledged };
+  return { id, name, number, regency_text, district_text, village_text, district_code, village_code, sk_number, sk_date, sk_date_iso, sk_issuer, acknowledged, blind, region_note };
 }
 
 function officerOf(r: unknown[]): OfficerRecord {
-  const [id, community_id, name, nik, nik_key, role, birth_date, birth_date_iso, gender, sex, occupation, nip, party, ngo, phone] = r as [number, number, string, ...Cell[]];
-  return { id, community_id, name, nik, nik_key, role, birth_date, birth_date_iso, gender, sex: sex as OfficerRecord['sex'], occupation, nip, party, ngo, phone };
+  const [id, community_id, name, nik, nik_key, role, birth_date, birth_date_iso, gender, sex, occupation, nip, party, ngo, phone, employment_status, notes] =
+    r as [number, number, string, ...Cell[]];
+  return { id, community_id, name, nik, nik_key, role, birth_date, birth_date_iso, gender, sex: sex as OfficerRecord['sex'], occupation, nip, party, ngo, phone, employment_status, notes };
 }
 
 // One row per community: its columns, its officers' count, roles and ids, the text that tells
@@ -54,7 +55,7 @@ const PAGE_SQL = `
 
 const OFFICERS_SQL = `
   SELECT o.id, o.community_id, o.name, o.nik, o.nik_key, o.role, o.birth_date, o.birth_date_iso, o.gender, o.sex,
-    o.occupation, o.nip, o.party, o.ngo, o.phone
+    o.occupation, o.nip, o.party, o.ngo, o.phone, o.employment_status, o.notes
   FROM officers o
   WHERE o.ended_at IS NULL AND (o.id IN (SELECT value FROM json_each(@ids)) OR o.community_id IN (SELECT value FROM json_each(@whole)))
   ORDER BY o.community_id, o.id`;

@@ -27,6 +27,10 @@ export interface CommunityRecord {
   sk_date_iso: string | null;
   sk_issuer: string | null;
   acknowledged: string | null;
+  /** What no roster of this KIM had a column for, of what the rules need ('role,party'), or null. */
+  blind: string | null;
+  /** JSON: how uncertainly its village or district was recognised, or null when for certain. */
+  region_note: string | null;
 }
 
 /**

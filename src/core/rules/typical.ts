@@ -11,7 +11,7 @@
  * birth date) is simply checked the long way. test/rules/typical.test.ts holds both ways of
  * checking equal, over a table of awkward officers and over random rosters.
  */
-import { asnInOccupation } from './affiliation/asn.js';
+import { asnInOccupation, asnInStatus } from './affiliation/asn.js';
 import { memoize } from './affiliation/match.js';
 import { namesVillageBody, ngoInText } from './affiliation/ngo.js';
 import { isNone } from './affiliation/none.js';
@@ -82,9 +82,14 @@ export function ageCutoff(today: string, ageMin: number): string {
 }
 
 /** The affiliation columns, each with the test that a value of it can make no rule fire. */
-const CLEAN: Record<'occupation' | 'nip' | 'party' | 'ngo', (value: string | null) => boolean> = {
-  // ADM-ASN, ADM-PARTY and ADM-NGO all read the occupation.
-  occupation: (v) => v === null || (asnInOccupation(v) === null && partyInText(v) === null && ngoInText(v) === null),
+const freeText = (v: string | null) => v === null || (asnInOccupation(v) === null && partyInText(v) === null && ngoInText(v) === null);
+
+const CLEAN: Record<'occupation' | 'nip' | 'party' | 'ngo' | 'employment_status' | 'notes', (value: string | null) => boolean> = {
+  // ADM-ASN, ADM-PARTY and ADM-NGO all read the occupation and the free notes.
+  occupation: freeText,
+  notes: freeText,
+  // A status that says ASN (or TNI/Polri) makes ADM-ASN look further.
+  employment_status: (v) => isNone(v) || asnInStatus(v!) === null,
   // Any NIP makes ADM-ASN look further.
   nip: (v) => isNone(v),
   party: (v) => isNone(v) || namesVillageBody(v!),

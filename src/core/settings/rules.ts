@@ -4,8 +4,16 @@ import { RULES } from '../rules/catalog.js';
 import type { Severity } from '../rules/types.js';
 import type { SettingDef } from './types.js';
 
-/** The SK issuers accepted by default: the lurah or kepala desa, as the regulation says. */
-export const DEFAULT_ISSUERS = ['lurah', 'kepala kelurahan', 'kepala desa', 'kades'];
+/**
+ * The SK issuers accepted by default: the lurah or kepala desa, as the regulation says, under the
+ * names regions give the head of a village (Pembakal in Kalimantan Selatan, Wali Nagari in
+ * Sumatera Barat, Keuchik in Aceh, Kuwu in Cirebon, Perbekel in Bali, Hukum Tua in Minahasa…).
+ */
+export const DEFAULT_ISSUERS = [
+  'lurah', 'kepala kelurahan', 'kepala desa', 'kades', 'pembakal', 'pambakal', 'wali nagari', 'walinagari', 'keuchik', 'geuchik',
+  'kepala kampung', 'kepala gampong', 'kuwu', 'perbekel', 'hukum tua', 'kepala lembang', 'petinggi', 'kepala pekon', 'peratin',
+  'kepala tiyuh', 'datuk penghulu', 'kepala negeri', 'kepala jorong',
+];
 
 const SEVERITIES: Record<string, Severity> = { error: 'error', galat: 'error', kesalahan: 'error', warning: 'warning', peringatan: 'warning' };
 const TRUE = new Set(['true', 'yes', 'ya', 'on', '1', 'aktif', 'enabled']);

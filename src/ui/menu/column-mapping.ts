@@ -3,6 +3,7 @@ import { maskNik } from '../../core/ids/mask.js';
 import { writeTransaction, type Db } from '../../db/connection.js';
 import type { PreviewColumn, RosterPreview } from '../../core/roster/preview.js';
 import { COLUMN_TARGETS, type ColumnTarget } from '../../core/roster/fields.js';
+import { likelyFields } from '../../core/roster/value-guess.js';
 import { getSetting, setSetting } from '../../core/settings/registry.js';
 import type { MessageKey, Translate } from '../messages/index.js';
 import type { Desk } from './desk.js';
@@ -21,8 +22,12 @@ export function previewText(desk: Desk, preview: RosterPreview): string {
   const { t, ctx } = desk;
   const delimiter = preview.delimiter === '\t' ? 'tab' : preview.delimiter;
   const lines = [t('guided.detected', { encoding: preview.encoding + (preview.bom ? ' (BOM)' : ''), delimiter, row: preview.headerRow })];
-  const field = (c: PreviewColumn) =>
-    c.target === null ? t(c.duplicate ? 'guided.duplicate' : 'guided.unknown') : c.target === '_ignore' ? t('guided.ignored') : targetLabel(t, c.target);
+  const field = (c: PreviewColumn) => {
+    if (c.target === '_ignore') return t('guided.ignored');
+    if (c.target !== null) return targetLabel(t, c.target);
+    if (c.duplicate) return t('guided.duplicate');
+    return c.candidates.length ? t('guided.unclear', { fields: c.candidates.map((f) => t(`guided.field.${f}` as MessageKey)).join(' / ') }) : t('guided.unknown');
+  };
   const columns = preview.columns.filter((c) => c.heading !== '');
   const headingWidth = Math.min(28, Math.max(...columns.map((c) => c.heading.length)));
   const fieldWidth = Math.max(...columns.map((c) => field(c).length));
@@ -42,9 +47,11 @@ export type Mapping = Map<string, { heading: string; target: ColumnTarget }>;
 const SKIP = '__skip__';
 
 /**
- * Asks, for each heading the import does not know, which field it holds. A field already fed by
- * another column cannot be chosen twice. Nothing is written here: the choices are remembered only
- * when the import they belong to is run (see rememberMapping).
+ * Asks, for each heading the import could not place, which field it holds: the likeliest fields
+ * first (what its words half said, what its values look like, what the rules still lack), then
+ * "leave out", then every other field. A field already fed by another column cannot be chosen
+ * twice. Nothing is written here: the choices are remembered only when the import they belong to
+ * is run (see rememberMapping).
  */
 export async function askUnknownColumns(desk: Desk, preview: RosterPreview): Promise<Mapping> {
   const { t, prompts } = desk;
@@ -53,14 +60,16 @@ export async function askUnknownColumns(desk: Desk, preview: RosterPreview): Pro
   for (const c of preview.columns) if (c.target && c.target !== '_ignore') taken.set(c.target, c.heading);
   for (const c of preview.columns) {
     if (c.target !== null || c.duplicate || c.heading === '') continue;
-    const fields: Choice<string>[] = COLUMN_TARGETS.filter((f) => f !== '_ignore').map((f) => ({
+    const likely = likelyFields(c.candidates, c.samples, new Set(taken.keys()));
+    const rest = COLUMN_TARGETS.filter((f) => f !== '_ignore' && !likely.includes(f));
+    const field = (f: ColumnTarget): Choice<string> => ({
       value: f,
       name: targetLabel(t, f),
       disabled: taken.has(f) ? t('guided.takenBy', { heading: taken.get(f)! }) : false,
-    }));
+    });
     const answer = await prompts.select<string>(
       t('guided.whatIs', { heading: c.heading, samples: c.samples.slice(0, 3).join(' · ') || t('word.none') }),
-      [{ value: '_ignore', name: t('guided.ignoreAlways') }, { value: SKIP, name: t('guided.skipOnce') }, ...fields],
+      [...likely.map(field), { value: '_ignore', name: t('guided.ignoreAlways') }, { value: SKIP, name: t('guided.skipOnce') }, ...rest.map(field)],
     );
     if (answer === SKIP) continue;
     chosen.set(c.key, { heading: c.heading, target: answer as ColumnTarget });

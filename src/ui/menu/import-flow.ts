@@ -100,13 +100,14 @@ export async function guidedImport(desk: Desk): Promise<void> {
   const file = await chooseFile(desk);
   if (!file) return;
   const known = await remembered(desk);
-  let preview: RosterPreview = await previewRoster(file, { encoding: 'auto', delimiter: 'auto', map: known });
+  let preview: RosterPreview = await previewRoster(file, { encoding: 'auto', delimiter: 'auto', maps: { map: new Map(), remembered: known } });
   desk.say(t('guided.fileTitle', { file: path.basename(file) }));
   desk.say(previewText(desk, preview));
   const mapping: Mapping = await askUnknownColumns(desk, preview);
-  const map = new Map([...known, ...[...mapping].map(([key, m]) => [key, m.target] as const)]);
+  // The clerk's answers are remembered on confirmation, and read as such from here on.
+  const maps = { map: new Map(), remembered: new Map([...known, ...[...mapping].map(([key, m]) => [key, m.target] as const)]) };
   if (mapping.size > 0) {
-    preview = await previewRoster(file, { encoding: 'auto', delimiter: 'auto', map });
+    preview = await previewRoster(file, { encoding: 'auto', delimiter: 'auto', maps });
     desk.say(previewText(desk, preview));
   }
   if (preview.missing.length > 0) {
@@ -115,7 +116,7 @@ export async function guidedImport(desk: Desk): Promise<void> {
   }
   const options: ImportOptions = {
     files: [file], dryRun: true, strict: false, replaceRosters: false, encoding: preview.encoding, delimiter: preview.delimiter,
-    map, operator: ctx.operator, today: ctx.today, endReason: (batch) => t('import.endReason', { batch }),
+    maps, operator: ctx.operator, today: ctx.today, endReason: (batch) => t('import.endReason', { batch }),
   };
   const plan = await desk.db((db) => importRosters(db, options), { create: true });
   desk.say(ctx.color.bold(t('import.dryRunTitle')));

@@ -33,6 +33,10 @@ export const importMessages = {
     id: '{file} tidak punya kolom untuk: {fields}. Tambahkan kolomnya atau petakan dengan --map "Judul Kolom=field". Tidak ada yang diubah.',
     en: '{file} has no column for: {fields}. Add the column or map it with --map "Column Heading=field". Nothing was changed.',
   },
+  'import.missingColumnsClosest': {
+    id: '{file} tidak punya kolom untuk: {fields}. Judul yang paling mendekati: {headings}; bila itu kolomnya, petakan dengan --map "Judul Kolom=field". Tidak ada yang diubah.',
+    en: '{file} has no column for: {fields}. The closest heading is {headings}; if that is the column, map it with --map "Column Heading=field". Nothing was changed.',
+  },
   'import.badMap': {
     id: '--map "{value}" tidak dapat dipakai. Tulis "Judul Kolom=field", dengan field salah satu dari: {fields}.',
     en: '--map "{value}" cannot be used. Write "Column Heading=field", where field is one of: {fields}.',
@@ -101,6 +105,49 @@ export const importMessages = {
     id: '{file}: {rows} baris, encoding {encoding}, pemisah {delimiter}',
     en: '{file}: {rows} rows, encoding {encoding}, delimiter {delimiter}',
   },
+  'import.headerAt': {
+    id: '{file}: judul kolom di baris {rows}',
+    en: '{file}: headings on row {rows}',
+  },
+  'import.skipped': {
+    id: '{file}: dilewati (tidak diimpor, tidak ditolak): {what}.',
+    en: '{file}: skipped (neither imported nor rejected): {what}.',
+  },
+  'import.skipped.title': { id: 'baris judul di atas tabel: {count}', en: 'title rows above the table: {count}' },
+  'import.skipped.columnNumbers': { id: 'baris nomor kolom: {count}', en: 'column-number rows: {count}' },
+  'import.skipped.totals': { id: 'baris JUMLAH: {count}', en: 'total rows: {count}' },
+  'import.skipped.signature': { id: 'baris tanda tangan atau catatan di bawah tabel: {count}', en: 'signature or note rows under the table: {count}' },
+  'import.skipped.repeatedHeaders': { id: 'baris judul kolom yang berulang: {count}', en: 'repeated header rows: {count}' },
+  'import.carried': {
+    id: '{file}: sel gabungan: nama KIM, desa, SK dan isian KIM lain dari baris pertama tiap KIM dipakai juga untuk {count} baris pengurus di bawahnya.',
+    en: '{file}: merged cells: the KIM name, village, SK and other KIM cells of each KIM\'s first row were carried down to {count} officer rows below it.',
+  },
+  'import.byWords': {
+    id: '{file}: kolom dikenali dari kata-katanya: {columns}.',
+    en: '{file}: columns recognised by their words: {columns}.',
+  },
+  'import.unclearColumns': {
+    id: '{file}: kolom belum jelas, tidak diimpor: {columns}. Bila benar, petakan dengan --map "Judul=field".',
+    en: '{file}: columns not clear enough, not imported: {columns}. If one is right, map it with --map "Heading=field".',
+  },
+  'import.unclearColumn': { id: '"{heading}" ({fields}?)', en: '"{heading}" ({fields}?)' },
+  'import.blind': {
+    id: '{file} tidak punya kolom untuk: {needs}. Aturan {rules} tidak dapat memeriksa yang tidak ditulis berkas ini.',
+    en: '{file} has no column for: {needs}. The rules {rules} cannot check what this file does not say.',
+  },
+  'import.conflictsTitle': { id: 'Isian yang bertentangan dalam satu berkas (yang pertama dipakai)', en: 'Values that disagree within one file (the first one stands)' },
+  'import.conflictsMore': {
+    id: '{count} isian bertentangan; {shown} pertama ditampilkan.',
+    en: '{count} disagreeing values; the first {shown} are shown.',
+  },
+  'import.conflictsHint': {
+    id: '{count} isian di berkas berbeda dengan isian baris lain untuk KIM atau pengurus yang sama; nilai baris pertama dipakai. Periksa berkasnya, lalu perbaiki dengan `kim edit` bila perlu.',
+    en: '{count} values in the file differ from another row about the same KIM or officer; the first row\'s value stands. Check the file, then fix with `kim edit` if needed.',
+  },
+  'import.col.officer': { id: 'Pengurus', en: 'Officer' },
+  'import.col.field': { id: 'Kolom', en: 'Field' },
+  'import.col.kept': { id: 'Dipakai', en: 'Kept' },
+  'import.col.other': { id: 'Isian lain', en: 'Other value' },
   'import.unknownColumns': {
     id: 'Kolom tidak dikenal, tidak diimpor: {columns}. Petakan dengan --map "Judul=field" bila perlu.',
     en: 'Unknown columns, not imported: {columns}. Map them with --map "Heading=field" if needed.',

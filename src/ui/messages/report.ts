@@ -124,6 +124,9 @@ export const reportMessages = {
   'export.col.party': { id: 'Partai politik', en: 'Political party' },
   'export.col.ngo': { id: 'LSM', en: 'NGO' },
   'export.col.phone': { id: 'No HP', en: 'Phone' },
+  'export.col.employmentStatus': { id: 'Status kepegawaian', en: 'Employment status' },
+  'export.col.notes': { id: 'Keterangan', en: 'Remarks' },
+  'export.col.rosterLacks': { id: 'Kolom yang tidak ada di daftar', en: 'Columns the roster lacked' },
 
   // kim list
   'list.none': { id: 'Tidak ada KIM yang cocok.', en: 'No KIM matches.' },

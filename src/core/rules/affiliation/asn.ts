@@ -1,4 +1,5 @@
 import { hitText, memoize, PhraseSet, segments, type Token } from './match.js';
+import { foldText } from '../../ids/names.js';
 import { asnTerms } from './terms.js';
 
 /** What made an occupation say ASN (or TNI/Polri), in the words the roster used. */
@@ -45,6 +46,18 @@ function classify(text: string): AsnMatch | null {
 
 /** Whether an occupation names a PNS/PPPK (or TNI/Polri) who is one now. */
 export const asnInOccupation: (text: string) => AsnMatch | null = memoize(classify);
+
+let yes: Set<string> | undefined;
+
+/**
+ * What a status kepegawaian cell says: ASN by its words ("PNS", "P3K", "CPNS"; never "Non ASN",
+ * "Honorer"), or a plain yes where the column asks whether the officer is ASN.
+ */
+export const asnInStatus: (text: string) => AsnMatch | null = memoize((text) => {
+  yes ??= new Set(asnTerms().yes.map((w) => foldText(w)));
+  if (yes.has(foldText(text))) return { kind: 'asn', words: text.trim() };
+  return classify(text);
+});
 
 /** Whether an occupation says the officer has retired: then a NIP left on the row no longer makes them ASN. */
 export const isRetired: (text: string) => boolean = memoize((text) => segments(text).some((tokens) => load().anywhere.occursIn(tokens)));

@@ -1,11 +1,10 @@
-import fs from 'node:fs';
+import { dataFile } from '../../data-file.js';
 
-/**
- * The reference lists in data/: plain JSON an office can edit (add a local party abbreviation, a
- * regional word for "none"). Read once per process, only when validation runs.
- */
+/** The reference lists in data/ the affiliation rules read (see data-file.ts). */
 export interface AsnTerms {
   terms: string[];
+  /** A plain yes in a status column that asks whether the officer is ASN. */
+  yes: string[];
   before: string[];
   anywhere: string[];
   tniPolri: string[];
@@ -34,17 +33,6 @@ export interface NgoTerms {
 export interface NoneWords {
   words: string[];
   negating: string[];
-}
-
-const cache = new Map<string, unknown>();
-
-export function dataFile<T>(name: string): T {
-  if (!cache.has(name)) {
-    // dist/core/rules/affiliation/ and src/core/rules/affiliation/ both sit four levels below the package root.
-    const url = new URL(`../../../../data/${name}`, import.meta.url);
-    cache.set(name, JSON.parse(fs.readFileSync(url, 'utf8')));
-  }
-  return cache.get(name) as T;
 }
 
 export const asnTerms = () => dataFile<AsnTerms>('asn-terms.json');
