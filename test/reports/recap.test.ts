@@ -122,3 +122,18 @@ describe('compliance in the recap is judged on the current data', () => {
     expect(fs.existsSync(file)).toBe(true);
   });
 });
+
+describe('a KIM whose village lies in another kecamatan than the one written', () => {
+  it('is counted with its village, in one place: no row shows more villages with a KIM than KIMs', () => {
+    const { db, dir } = seedDb();
+    // Jati (35.74.03.1004) is a kelurahan of Mayangan; the roster wrote it under Kanigaran.
+    const id = addCommunity(db, { name: 'KIM Salah Kecamatan', district_code: '35.74.04', district_text: 'Kanigaran', village_code: '35.74.03.1004', village_text: 'Jati', sk_number: '1/SK/2025', sk_date_iso: '2025-03-01' });
+    addOfficer(db, id, { name: 'Budi', role: 'Ketua', sex: 'M' });
+    db.close();
+    const r = kimJson(['report', 'recap', '--year', '2025', '--quarter', '3'], { cwd: dir });
+    const row = (district: string) => r.json.rows.find((x: { district: string }) => x.district === district);
+    expect(row('Mayangan')).toMatchObject({ villagesWithKim: 1, kims: 1, officers: 1 });
+    expect(row('Kanigaran')).toMatchObject({ villagesWithKim: 0, kims: 0 });
+    for (const x of r.json.rows) expect(x.villagesWithKim).toBeLessThanOrEqual(x.kims);
+  });
+});

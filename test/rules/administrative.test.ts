@@ -25,6 +25,15 @@ describe('officer affiliation rules fire', () => {
     ['ADM-NGO', 'column', 'ngo', { ngo: 'LSM Peduli Rakyat' }],
     ['ADM-NGO', 'column', 'ngo', { ngo: 'Walhi' }], // the LSM column names one
     ['ADM-NGO', 'occupation', 'occupation', { occupation: 'Aktivis LSM' }],
+    // A status kepegawaian column, and the free remarks, are evidence too.
+    ['ADM-ASN', 'employmentStatus', 'employment_status', { employment_status: 'PNS' }],
+    ['ADM-ASN', 'employmentStatus', 'employment_status', { employment_status: 'P3K' }],
+    ['ADM-ASN', 'employmentStatus', 'employment_status', { employment_status: 'CPNS' }],
+    ['ADM-ASN', 'employmentStatus', 'employment_status', { employment_status: 'Ya' }], // a column asking "ASN?"
+    ['ADM-ASN', 'notes', 'notes', { notes: 'PNS Dinas Pendidikan' }],
+    ['ADM-PARTY', 'notes', 'notes', { party: null, notes: 'Kader PKS' }],
+    ['ADM-PARTY', 'notes', 'notes', { party: '-', notes: 'Anggota DPRD Kab. Muba' }],
+    ['ADM-NGO', 'notes', 'notes', { notes: 'Anggota LSM Peduli Desa' }],
   ])('%s (%s) on %s for %j', (rule, reason, field, changes) => {
     const found = ketuaFindings(rule, changes);
     expect(found).toHaveLength(1);
@@ -63,6 +72,18 @@ describe('officer affiliation rules stay silent', () => {
     ['ADM-NGO', { ngo: 'BPD' }],
     ['ADM-NGO', { ngo: 'Ketua RT 03' }],
     ['ADM-NGO', { occupation: 'Ketua Karang Taruna' }],
+    ['ADM-ASN', { employment_status: 'Non ASN' }],
+    ['ADM-ASN', { employment_status: 'Non-PNS' }],
+    ['ADM-ASN', { employment_status: 'Honorer' }],
+    ['ADM-ASN', { employment_status: 'Tenaga Harian Lepas' }],
+    ['ADM-ASN', { employment_status: 'Swasta' }],
+    ['ADM-ASN', { employment_status: 'Tidak' }],
+    ['ADM-ASN', { employment_status: 'Pensiunan PNS' }],
+    ['ADM-ASN', { employment_status: 'PNS', notes: 'sudah pensiun 2023' }],
+    ['ADM-ASN', { nip: '197312112005011002', employment_status: 'Pensiun' }],
+    ['ADM-ASN', { notes: 'pindah domisili' }],
+    ['ADM-PARTY', { notes: 'Petugas PBB' }],
+    ['ADM-NGO', { notes: 'Pengurus PKK' }],
   ])('%s for %j', (rule, changes) => {
     expect(ketuaFindings(rule, changes)).toEqual([]);
   });
@@ -86,6 +107,8 @@ describe('ADM-ROLES', () => {
     [['Wakil Ketua', 'Sekretaris', 'Bendahara'], 'ketua'], // a deputy is not the chair
     [['Ketua Bidang Humas', 'Sekretaris', 'Bendahara'], 'ketua'], // nor is a section head
     [['Ketua', 'Wakil Sekretaris', 'Bendahara'], 'sekretaris'],
+    [['Ketua', 'Sekretaris merangkap Humas', 'Anggota'], 'bendahara'],
+    [['Ketua', 'Wakil Ketua merangkap Sekretaris', 'Anggota'], 'bendahara'],
   ])('%j lacks %s', (roles, missing) => {
     const found = check(db, {}, roster(...roles)).filter((f) => f.rule === 'ADM-ROLES');
     expect(found).toMatchObject([{ officer: null, field: 'role', params: { roles: missing } }]);
@@ -96,8 +119,21 @@ describe('ADM-ROLES', () => {
     [['Ketua KIM', 'Sekertaris', 'Bendahara I']],
     [['Plt. Ketua', 'Sekretaris 1', 'Bendahari']],
     [['Ketua Umum', 'Sekum', 'Bendum']],
+    [['Ketua', 'Sekretaris merangkap Bendahara', 'Anggota']],
+    [['KETUA', 'SEKRETARIS MERANGKAP BENDAHARA']],
+    [['Ketua', 'Sekretaris/Bendahara', 'Anggota']],
+    [['Ketua', 'Sekretaris & Bendahara']],
+    [['Ketua', 'Sekertaris', 'Bendhara']],
+    [['Pj. Ketua', 'Sekretaris', 'Bendaharawan']],
   ])('%j has every core role', (roles) => {
     expect(codes(check(db, {}, roster(...roles)))).not.toContain('ADM-ROLES');
+  });
+
+  it('names the cause when no roster of the KIM had a role column', () => {
+    const officers = [officer('x', { role: null }), officer('y', { role: null }), officer('z', { role: null })];
+    const found = check(db, { blind: 'role' }, officers).filter((f) => f.rule === 'ADM-ROLES');
+    expect(found).toMatchObject([{ params: { reason: 'noColumn', roles: 'ketua, sekretaris, bendahara' } }]);
+    expect(found[0]!.message).toMatch(/no column for the role/);
   });
 
   it('does not count an officer who has left', () => {

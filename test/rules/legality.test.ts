@@ -35,6 +35,17 @@ describe('legality rules fire', () => {
     // Ngadisari is in Kabupaten Probolinggo (35.13), not the city.
     ['LEG-REGION', 'outsideRegency', { district_text: 'Sukapura', district_code: '35.13.01', village_text: 'Ngadisari', village_code: '35.13.01.2001' }],
     ['LEG-REGION', 'villageUnknown', { village_code: '35.74.04.1999' }],
+    // "-" or "belum ada" says there is no SK: that is LEG-SK-MISSING alone, not a bad date.
+    ['LEG-SK-MISSING', 'none', { sk_number: '-', sk_date: '-', sk_date_iso: null }],
+    ['LEG-SK-MISSING', 'none', { sk_number: 'belum ada', sk_date: null, sk_date_iso: null }],
+    // A two-digit year read back into the last century: before any KIM existed.
+    ['LEG-SK-DATE', 'tooOld', { sk_number: '140/12/SK', sk_date: '20-Jan-26', sk_date_iso: '1926-01-20' }],
+    // What no roster of the KIM had a column for is named as the cause.
+    ['LEG-SK-MISSING', 'noColumn', { sk_number: null, blind: 'sk_number,sk_date' }],
+    ['LEG-SK-DATE', 'noColumn', { sk_date: null, sk_date_iso: null, blind: 'sk_date' }],
+    ['LEG-ACK', 'noColumn', { acknowledged: null, blind: 'acknowledged' }],
+    // A village that fits several, none taken: an error naming them.
+    ['LEG-REGION', 'villageAmbiguous', { village_text: 'Sukamaju', village_code: null, region_note: JSON.stringify({ village: { written: 'Sukamaju', how: 'ambiguous', candidates: ['Sukamaju (1)', 'Sukamaju (2)'] } }) }],
   ])('%s (%s) for %j', (rule, reason, community) => {
     const found = check(db, community).filter((f) => f.rule === rule);
     expect(found).toHaveLength(1);
@@ -55,6 +66,8 @@ describe('legality rules stay silent', () => {
     ['LEG-SK-ISSUER', 'an acting kepala desa', { sk_issuer: 'Plt. Kepala Desa Sukamaju' }],
     ['LEG-SK-ISSUER', 'kades', { sk_issuer: 'KADES' }],
     ['LEG-SK-ISSUER', 'kepala kelurahan', { sk_issuer: 'Kepala Kelurahan Jati' }],
+    ['LEG-SK-ISSUER', 'a regional name for the head of a village', { sk_issuer: 'Pembakal Murung Kenanga' }],
+    ['LEG-SK-ISSUER', 'a wali nagari', { sk_issuer: 'Wali Nagari Koto Tangah' }],
     ['LEG-ACK', 'ya', { acknowledged: 'Ya' }],
     ['LEG-ACK', 'a date', { acknowledged: '14/06/2025' }],
     ['LEG-ACK', 'a tick', { acknowledged: '✓' }],
@@ -82,5 +95,13 @@ describe('issuerAllowed', () => {
 
   it('accepts what an office adds, such as the camat', () => {
     expect(issuerAllowed('Camat Kanigaran', [...DEFAULT_ISSUERS, 'camat'])).toBe(true);
+  });
+});
+
+describe('LEG-REGION on a village read by its closest spelling', () => {
+  it('warns, naming what it was written and what it was read as', () => {
+    const note = { village: { written: 'Tisnonegoro', how: 'near', candidates: ['Tisnonegaran (35.74.04.1001)'] } };
+    const found = check(db, { village_text: 'Tisnonegoro', region_note: JSON.stringify(note) }).filter((f) => f.rule === 'LEG-REGION');
+    expect(found).toMatchObject([{ severity: 'warning', params: { reason: 'villageNear', written: 'Tisnonegoro', taken: 'Tisnonegaran (35.74.04.1001)' } }]);
   });
 });

@@ -69,6 +69,10 @@ const AFFILIATIONS: [label: string, seed: Partial<OfficerSeed>, whole: boolean, 
   ['a NIP beside a retirement', { nip: '198005172005011001', occupation: 'Purnawirawan' }, true, []],
   ['a party named in its column', { party: 'Golkar' }, true, ['ADM-PARTY']],
   ['an NGO named in its column', { ngo: 'LSM Peduli Desa' }, true, ['ADM-NGO']],
+  ['an ASN by employment status', { employment_status: 'PNS' }, true, ['ADM-ASN']],
+  ['not ASN by employment status', { employment_status: 'Non ASN' }, false, []],
+  ['a party cadre in the remarks', { notes: 'Kader PKS' }, true, ['ADM-PARTY']],
+  ['plain remarks', { notes: 'pindah domisili' }, false, []],
 ];
 
 let db: Db;
@@ -185,6 +189,8 @@ const randomOfficer = fc
       fc.string({ maxLength: 14 }),
     ),
     occupation: fc.oneof(fc.constantFrom('Petani', 'Guru PNS', 'Kader PAN', 'Pensiunan PNS', 'Anggota TNI', 'Aktivis LSM', null), fc.string({ maxLength: 12 })),
+    employment_status: fc.constantFrom(null, null, 'Non ASN', 'PNS', 'Honorer', 'Ya', 'Pensiunan PNS'),
+    notes: fc.constantFrom(null, null, 'pindah domisili', 'Kader PKS', 'PNS Dinas Pendidikan', 'Anggota LSM'),
     party: fc.constantFrom('-', null, 'Golkar', 'Tidak ada', 'Karang Taruna', 'PAN'),
     nip: fc.constantFrom(null, null, null, '-', '198005172005011001'),
     role: fc.constantFrom('Ketua', 'Sekretaris', 'Bendahara', 'Anggota', 'Wakil Ketua', null),
@@ -192,7 +198,7 @@ const randomOfficer = fc
   .map((r): OfficerSeed => {
     let nik: string | null = typeof r.nik === 'string' && r.nik !== 'valid' ? r.nik : r.nik === null ? null : nikFor(r.birth ?? '1980-05-17', r.nikSex);
     if (nik && typeof r.nik === 'object' && r.nik !== null) nik = nik.slice(0, r.nik.at) + r.nik.ch + nik.slice(r.nik.at + 1);
-    return officer(r.role ?? 'Anggota', { role: r.role, nik, birth_date_iso: r.birth, sex: r.sex, phone: r.phone, occupation: r.occupation, party: r.party, nip: r.nip });
+    return officer(r.role ?? 'Anggota', { role: r.role, nik, birth_date_iso: r.birth, sex: r.sex, phone: r.phone, occupation: r.occupation, party: r.party, nip: r.nip, employment_status: r.employment_status, notes: r.notes });
   });
 
 describe('the short cut against checking every officer, on random officers', () => {

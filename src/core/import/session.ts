@@ -331,16 +331,16 @@ export class ImportSession {
       if (value === undefined || value === '') return;
       const bit = 1 << i;
       const stored = state.values[column] as string | null | undefined;
-      if (sameMeaning(field, stored ?? null, value)) {
+      const first = (given & bit) === 0;
+      if (first) {
         given |= bit;
-        return;
+        state.rows[i] = row;
       }
-      if (given & bit) {
+      if (sameMeaning(field, stored ?? null, value)) return;
+      if (!first) {
         this.conflict({ community: { id: state.id, name: state.name }, officer: null, field, stored: stored ?? null, file: value, row, firstRow: state.rows[i] ?? null });
         return;
       }
-      given |= bit;
-      state.rows[i] = row;
       // Identity text keeps its first spelling; a blank one is filled.
       if (COMMUNITY_IDENTITY_COLUMNS.has(column) && stored) return;
       Object.assign((changes ??= {}), { [column]: value }, derivedCommunity(column, value));

@@ -24,7 +24,7 @@ interface Words {
 
 let cached: Words | undefined;
 
-const startsWithAny = (list: string[]) => new RegExp(`^(?:${list.map((w) => foldText(w).replace(/ /g, ' ?')).join('|')})(?: |$)`);
+const startsWithAny = (list: string[]) => new RegExp(`^(?:${list.map((w) => foldText(w)).join('|')})(?: |$)`);
 
 /** data/roster-layout.json, read once. */
 function words(): Words {
