@@ -84,7 +84,12 @@ export function parseDate(text: string | null | undefined): string | null {
 }
 
 function parseDateText(text: string): string | null {
-  const s = text.trim().toLowerCase().replace(/^'/, '').replace(WEEKDAY, '').replace(TIME, '').replace(/\s+/g, ' ').trim();
+  let s = text.trim().toLowerCase();
+  // Excel's text marker, a weekday and a time are rare: most dates skip their regular expressions.
+  if (s.charCodeAt(0) === 39) s = s.slice(1);
+  if (s.charCodeAt(0) > 57) s = s.replace(WEEKDAY, '');
+  if (s.length > 11) s = s.replace(TIME, '');
+  s = s.replace(/\s+/g, ' ').trim();
   let y: number, m: number, d: number;
   let year: string;
   let match = NUMERIC_DMY.exec(s);

@@ -31,6 +31,8 @@ export class ImportStatements {
   operator = 'kim';
   private readonly insertCommunityStmt: Statement;
   private readonly insertOfficerStmt: Statement;
+  /** Most rosters have no status or remarks column: their rows bind two values fewer. */
+  private readonly insertPlainOfficerStmt: Statement;
   private readonly communityBeforeStmt: Statement;
   private readonly officerBeforeStmt: Statement;
 
@@ -54,10 +56,13 @@ export class ImportStatements {
       `INSERT INTO communities (${COMMUNITY_VALUE_COLUMNS.join(', ')}, created_at, updated_at, created_batch, last_batch)
        VALUES (${COMMUNITY_VALUE_COLUMNS.map(() => '?').join(', ')}, ${stamp})`,
     );
-    this.insertOfficerStmt = db.prepare(
-      `INSERT INTO officers (community_id, ${OFFICER_VALUE_COLUMNS.join(', ')}, created_at, updated_at, created_batch, last_batch)
-       VALUES (?, ${OFFICER_VALUE_COLUMNS.map(() => '?').join(', ')}, ${stamp})`,
-    );
+    const insert = (columns: readonly string[]) =>
+      db.prepare(
+        `INSERT INTO officers (community_id, ${columns.join(', ')}, created_at, updated_at, created_batch, last_batch)
+         VALUES (?, ${columns.map(() => '?').join(', ')}, ${stamp})`,
+      );
+    this.insertOfficerStmt = insert(OFFICER_VALUE_COLUMNS);
+    this.insertPlainOfficerStmt = insert(OFFICER_VALUE_COLUMNS.filter((c) => c !== 'employment_status' && c !== 'notes'));
     this.communityBeforeStmt = db.prepare(`SELECT ${UPDATABLE_COMMUNITY.join(', ')} FROM communities WHERE id = ?`);
     this.officerBeforeStmt = db.prepare(`SELECT ${UPDATABLE_OFFICER.join(', ')} FROM officers WHERE id = ?`);
   }
@@ -69,6 +74,14 @@ export class ImportStatements {
   }
 
   insertOfficer(communityId: number, v: OfficerValues): number {
+    if (v.employment_status === null && v.notes === null) {
+      return Number(
+        this.insertPlainOfficerStmt.run(
+          communityId, v.name, v.name_key, v.nik, v.nik_key, v.role, v.birth_place, v.birth_date, v.birth_date_iso, v.gender,
+          v.sex, v.occupation, v.nip, v.party, v.ngo, v.phone, v.address,
+        ).lastInsertRowid,
+      );
+    }
     return Number(
       this.insertOfficerStmt.run(
         communityId, v.name, v.name_key, v.nik, v.nik_key, v.role, v.birth_place, v.birth_date, v.birth_date_iso, v.gender,

@@ -4,6 +4,7 @@ const PREFIXES =
   /^(kabupaten|kab|kota|kotamadya|kecamatan|kec|kelurahan|kel|desa|ds|kampung|nagari|gampong)\s+/;
 
 const ROMAN = /^(x{0,3})(ix|iv|v?i{0,3})$/;
+const ROMAN_WORD = /(?:^| )[ivx]+(?: |$)/;
 const ROMAN_VALUE: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, v: 5, vi: 6, vii: 7, viii: 8, ix: 9 };
 
 /** A Roman numeral word (I to XXXIX) as its number: "ii" → "2". Numbered villages are written both ways. */
@@ -21,15 +22,23 @@ function arabic(word: string): string {
 export function regionKey(name: string): string {
   let s = foldText(name);
   for (let i = 0; i < 2; i++) s = s.replace(PREFIXES, '');
-  return s
-    .split(' ')
-    .map(arabic)
-    .join('')
+  // Most names have no Roman numeral: they skip the splitting.
+  return single((ROMAN_WORD.test(s) ? s.split(' ').map(arabic).join('') : s.replace(/ /g, ''))
     .replace(/oe/g, 'u')
     .replace(/dj/g, 'j')
-    .replace(/tj/g, 'c')
-    // Doubled letters come and go between spellings ("Sabbangparu", "Sabangparu").
-    .replace(/([a-z])\1+/g, '$1');
+    .replace(/tj/g, 'c'));
+}
+
+/** Doubled letters come and go between spellings ("Sabbangparu", "Sabangparu"): one of each. */
+function single(s: string): string {
+  let out = '';
+  let from = 0;
+  for (let i = 1; i < s.length; i++) {
+    if (s.charCodeAt(i) !== s.charCodeAt(i - 1) || s.charCodeAt(i) < 97) continue;
+    out += s.slice(from, i);
+    from = i + 1;
+  }
+  return from === 0 ? s : out + s.slice(from);
 }
 
 /** The numbers in a region key, in order: a village's number is part of its name, never a typo. */

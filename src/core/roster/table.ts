@@ -121,6 +121,8 @@ function chooseHeader(rows: RecordEvent[], maps: ColumnMaps): HeaderChoice | und
 
 /** What a KIM's first row gives the rows under it when its cells were merged. */
 interface Carry {
+  /** The KIM's name as its first row wrote it, and its key. */
+  kimName: string;
   kimKey: string;
   record: RosterRecord;
   /** A KIM's own row with no officer on it, kept until a row below takes its cells. */
@@ -291,14 +293,18 @@ export class TableReader {
     const record = built.record;
     const officer = this.officerColumns.some((i) => (cells[i] ?? '').trim() !== '');
     if (record.kim_name) {
-      const key = communityKey(record.kim_name);
-      const same = this.carry?.kimKey === key ? this.carry : undefined;
-      if (!same) this.flushPending();
-      // A KIM named again keeps the cells its first row gave, where this row leaves them blank.
-      if (same && this.fill(record, same.record)) this.carried++;
-      this.carry = { kimKey: key, record: this.communityOf(record), pending: same?.pending };
+      // Rows of one KIM repeat its name as written: only another spelling needs folding.
+      const held = this.carry;
+      const same = held && (held.kimName === record.kim_name || held.kimKey === communityKey(record.kim_name)) ? held : undefined;
+      if (same) {
+        // A KIM named again keeps the cells its first row gave, where this row leaves them blank.
+        if (this.fill(record, same.record)) this.carried++;
+      } else {
+        this.flushPending();
+        this.carry = { kimName: record.kim_name, kimKey: communityKey(record.kim_name), record: this.communityOf(record) };
+      }
       if (!officer) {
-        this.carry.pending ??= { row, cells };
+        this.carry!.pending ??= { row, cells };
         return;
       }
     } else if (this.carry && officer && this.agrees(record, this.carry.record)) {
