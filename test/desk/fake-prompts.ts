@@ -24,6 +24,8 @@ export interface FakePrompts extends Prompts {
   asked: string[];
   /** The choices of the last select, and the value it offered first (its default). */
   lastChoices: string[];
+  /** The choices of every select, by its question. */
+  offered: Map<string, string[]>;
   defaults: unknown[];
   /** Sentences with which input prompts refused a typed value. */
   refused: string[];
@@ -40,6 +42,7 @@ export function scripted(steps: Step[]): FakePrompts {
   const fake: FakePrompts = {
     asked: [],
     lastChoices: [],
+    offered: new Map(),
     defaults: [],
     refused: [],
     left: () => queue.length,
@@ -48,6 +51,7 @@ export function scripted(steps: Step[]): FakePrompts {
       fake.defaults.push(options?.default);
       const choices = entries.filter((e) => !isHeading(e)) as { value: T; name: string; disabled?: boolean | string }[];
       fake.lastChoices = choices.map((c) => c.name);
+      fake.offered.set(message, fake.lastChoices);
       const { pick } = step as { pick: string | RegExp };
       const found = choices.find((c) => !c.disabled && (typeof pick === 'string' ? c.name.includes(pick) : pick.test(c.name)));
       if (!found) throw new Error(`no choice ${pick} at "${message}"; choices: ${fake.lastChoices.join(' | ')}`);

@@ -33,6 +33,10 @@ describe('the guided import', () => {
     const { code, prompts } = await w.desk([...importSteps('odd.csv'), yes, choose('Exit')]);
     expect(code).toBe(0);
     expect(prompts.asked).toContain('What does the column "Kerja Utama" hold (e.g. Wiraswasta · Guru PNS)?');
+    // The likeliest fields come first, before "leave out": here what the rules still lack.
+    const offered = prompts.offered.get('What does the column "Kerja Utama" hold (e.g. Wiraswasta · Guru PNS)?')!;
+    expect(offered[0]).toBe('occupation (occupation)');
+    expect(offered.indexOf('Leave this column out (remembered for later files)')).toBeGreaterThan(0);
     expect(prompts.asked).toContain('Import odd.csv now?');
     const screen = w.stdout.text;
     expect(screen).toContain('Encoding utf8 · delimiter "," · headings on row 1');
