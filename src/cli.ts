@@ -65,6 +65,7 @@ export function buildProgram(t: Translate, dispatch: Dispatch, version: string):
     .option('--dry-run', t('cli.import.dryRun'))
     .option('--strict', t('cli.import.strict'))
     .option('--replace-rosters', t('cli.import.replaceRosters'))
+    .option('--prefer-file', t('cli.import.preferFile'))
     .option('--encoding <enc>', t('cli.import.encoding'), 'auto')
     .option('--delimiter <d>', t('cli.import.delimiter'), 'auto')
     .option('--map <header=field>', t('cli.import.map'), collect)
@@ -76,6 +77,7 @@ export function buildProgram(t: Translate, dispatch: Dispatch, version: string):
         'kim import --dry-run susulan.csv',
         'kim import --map "Kolom Aneh=occupation" --rejects perbaiki.csv data.csv',
         'kim import --format json --strict malam.csv',
+        'kim import --prefer-file perbaikan_desa.csv',
       ),
     )
     .action(act(() => import('./commands/import.js')));

@@ -4,6 +4,8 @@ import { requireFormat } from '../context.js';
 import { audit } from '../db/audit.js';
 import { writeTransaction, type Db } from '../db/connection.js';
 import { officeRegencyCode, regionName, storeRegencyReference } from '../db/regions.js';
+import { reresolveCommunities, type Reresolved } from '../core/regions/reresolve.js';
+import { reportReresolved } from './init.js';
 import { readSetting } from '../db/settings.js';
 import { loadRegencyReference, titleCase } from '../core/regions/reference.js';
 import { findRegency } from '../core/regions/resolve.js';
@@ -64,12 +66,16 @@ async function set(ctx: Context, key: string, text: string): Promise<number> {
   // Resolve before opening anything, so a typo changes nothing.
   const regency = key === REGENCY ? findRegency(text) : undefined;
   const def = regency ? undefined : findSettingDef(key);
+  let reresolved: Reresolved | undefined;
   const value = await withDb(ctx, {}, (db) =>
     writeTransaction(db, () => {
       const previous = regency ? officeRegencyCode(db) ?? null : readSetting(db, key) ?? null;
       let stored: unknown;
       if (regency) {
-        if (previous !== regency.code) storeRegencyReference(db, { regencyCode: regency.code, ...loadRegencyReference(regency.code) });
+        if (previous !== regency.code) {
+          storeRegencyReference(db, { regencyCode: regency.code, ...loadRegencyReference(regency.code) });
+          reresolved = reresolveCommunities(db, ctx.operator);
+        }
         stored = regency.code;
       } else {
         stored = setSetting(db, key, text);
@@ -83,6 +89,7 @@ async function set(ctx: Context, key: string, text: string): Promise<number> {
   );
   if (ctx.format === 'json') writeData(ctx, renderJson({ key, value }));
   else ctx.io.stdout.write(ctx.t('config.set', { key, value: shown(def, value) + (regency ? ` (${titleCase(regency.name)})` : '') }) + '\n');
+  if (reresolved && ctx.format !== 'json') reportReresolved(ctx, reresolved);
   return 0;
 }
 

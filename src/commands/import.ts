@@ -19,13 +19,14 @@ import { renderCsv } from '../ui/render/csv.js';
 import { byteProgress } from '../ui/progress.js';
 import { renderTable } from '../ui/render/table.js';
 import type { Dataset } from '../ui/render/dataset.js';
-import { conflictRows, importJson, layoutLines } from '../ui/render/import-view.js';
+import { changesNothing, conflictRows, importJson, layoutLines } from '../ui/render/import-view.js';
 import { withDb } from './open.js';
 
 interface ImportOpts {
   dryRun?: boolean;
   strict?: boolean;
   replaceRosters?: boolean;
+  preferFile?: boolean;
   encoding?: string;
   delimiter?: string;
   map?: string[];
@@ -39,6 +40,7 @@ export async function run(ctx: Context, files: string[], opts: ImportOpts): Prom
     dryRun: opts.dryRun === true,
     strict: opts.strict === true,
     replaceRosters: opts.replaceRosters === true,
+    preferFile: opts.preferFile === true,
     encoding: parseEncodingOption(opts.encoding),
     delimiter: parseDelimiterOption(opts.delimiter),
     maps: { map: parseMapOptions(opts.map), remembered: new Map<string, ColumnTarget>() },
@@ -126,7 +128,7 @@ function render(ctx: Context, result: ImportResult, reason: (r: RejectedRow) => 
   if (result.unknownColumns.length) ctx.warn(t('import.unknownColumns', { columns: result.unknownColumns.join(', ') }));
   if (result.duplicateColumns.length) ctx.warn(t('import.duplicateColumns', { columns: result.duplicateColumns.join(', ') }));
   if (!result.regencySet) ctx.warn(t('import.noRegency'));
-  for (const s of result.seenBefore) ctx.notice(t('import.sameFileAgain', { file: s.file, batch: s.batch }));
+  for (const s of result.seenBefore) ctx.notice(t(changesNothing(result) ? 'import.sameFileAgain' : 'import.sameFileAgainChanged', { file: s.file, batch: s.batch }));
   const plan: Dataset = {
     title: t(result.dryRun ? 'import.dryRunTitle' : how.refused ? 'import.refusedTitle' : 'import.summaryTitle'),
     columns: [
@@ -161,7 +163,10 @@ function render(ctx: Context, result: ImportResult, reason: (r: RejectedRow) => 
     const rejected = rejectedRows(ctx, result, reason);
     out.push(renderTable({ ...rejected, rows: rejected.rows.slice(0, 200) }, ctx.color));
   }
-  if (result.conflicts.length) out.push(renderTable(conflictRows(t, result), ctx.color));
+  for (const source of ['file', 'office'] as const) {
+    const rows = conflictRows(t, result, source);
+    if (rows.rows.length) out.push(renderTable(rows, ctx.color));
+  }
   writeData(ctx, out.join('\n'));
   if (result.dryRun) ctx.notice(t('import.dryRunDone'));
   else if (result.batch !== null) ctx.notice(t('import.batchDone', { batch: result.batch }));
@@ -169,5 +174,8 @@ function render(ctx: Context, result: ImportResult, reason: (r: RejectedRow) => 
   // a refusal nothing was imported, and the error that follows says what to do.
   if (result.rejected.length && !result.dryRun && !how.rejectsWritten && !how.refused) ctx.notice(t('import.rejectedHint', { count: result.rejected.length }));
   if (result.conflictCount > result.conflicts.length) ctx.notice(t('import.conflictsMore', { count: result.conflictCount, shown: result.conflicts.length }));
-  if (result.conflictCount) ctx.warn(t('import.conflictsHint', { count: result.conflictCount }));
+  const fromFile = result.conflicts.filter((c) => c.source === 'file').length;
+  const fromOffice = result.conflicts.length - fromFile;
+  if (fromFile) ctx.warn(t('import.conflictsHint', { count: fromFile }));
+  if (fromOffice) ctx.warn(t(result.dryRun ? 'import.officeConflictsDryRun' : 'import.officeConflicts', { count: fromOffice }));
 }

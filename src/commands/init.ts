@@ -2,10 +2,11 @@ import type { Context } from '../context.js';
 import { requireFormat } from '../context.js';
 import { audit } from '../db/audit.js';
 import { writeTransaction } from '../db/connection.js';
-import { officeRegencyCode, regionName, storeRegencyReference } from '../db/regions.js';
+import { officeRegencyCode, regionName, storedReferenceVersion, storeRegencyReference } from '../db/regions.js';
+import { reresolveCommunities, type Reresolved } from '../core/regions/reresolve.js';
 import { SCHEMA_VERSION } from '../db/schema.js';
 import { readSetting, writeSetting } from '../db/settings.js';
-import { loadRegencyReference, titleCase } from '../core/regions/reference.js';
+import { loadRegencyReference, referenceVersion, titleCase } from '../core/regions/reference.js';
 import { findRegency } from '../core/regions/resolve.js';
 import { renderJson, writeData } from '../ui/output.js';
 import { withDb } from './open.js';
@@ -17,6 +18,14 @@ export interface InitResult {
   office: string | null;
   districts: number;
   villages: number;
+  /** What looking the KIMs up again in the new reference did (null when it did not run). */
+  reresolved: Reresolved | null;
+}
+
+/** One line for the KIMs found again, one per pair of records merged into one KIM. */
+export function reportReresolved(ctx: Context, r: Reresolved): void {
+  if (r.resolved > 0) ctx.notice(ctx.t('regions.reresolved', { count: r.resolved }));
+  for (const m of r.merged) ctx.notice(ctx.t('regions.merged', { removed: m.removed.name, removedId: m.removed.id, kept: m.kept.name, keptId: m.kept.id, moved: m.officersMoved, merged: m.officersMerged }));
 }
 
 export async function run(ctx: Context, _args: string[], opts: { regency?: string; office?: string }): Promise<number> {
@@ -24,17 +33,23 @@ export async function run(ctx: Context, _args: string[], opts: { regency?: strin
   // Resolve the name before touching any file, so a typo creates nothing.
   const regency = opts.regency ? findRegency(opts.regency) : undefined;
   const result = await withDb(ctx, { create: true }, (db) => {
-    writeTransaction(db, () => {
+    const reresolved = writeTransaction(db, () => {
       const changes: Record<string, unknown> = {};
-      if (regency && officeRegencyCode(db) !== regency.code) {
-        storeRegencyReference(db, { regencyCode: regency.code, ...loadRegencyReference(regency.code) });
-        changes.regency = regency.code;
+      const current = officeRegencyCode(db);
+      // A new regency, or the same one from a newer reference than the one stored (kim upgraded).
+      const refresh = regency ? current !== regency.code : current !== undefined && storedReferenceVersion(db) !== referenceVersion();
+      const code = regency?.code ?? current;
+      if (refresh && code) {
+        storeRegencyReference(db, { regencyCode: code, ...loadRegencyReference(code) });
+        if (code !== current) changes.regency = code;
+        else changes.reference = referenceVersion();
       }
       if (opts.office !== undefined && readSetting(db, 'office') !== opts.office.trim()) {
         writeSetting(db, 'office', opts.office.trim());
         changes.office = opts.office.trim();
       }
       if (Object.keys(changes).length > 0) audit(db, { operator: ctx.operator, action: 'init', entity: 'database', details: changes });
+      return refresh && code ? reresolveCommunities(db, ctx.operator) : null;
     });
     const code = officeRegencyCode(db);
     const count = (level: string) => (db.prepare(`SELECT count(*) AS n FROM regions WHERE level = ?`).get(level) as { n: number }).n;
@@ -45,6 +60,7 @@ export async function run(ctx: Context, _args: string[], opts: { regency?: strin
       office: readSetting<string>(db, 'office') || null,
       districts: count('district'),
       villages: count('village'),
+      reresolved,
     };
     return out;
   });
@@ -56,6 +72,7 @@ export async function run(ctx: Context, _args: string[], opts: { regency?: strin
         ctx.t('init.regency', { code: result.regency.code, name: result.regency.name, districts: result.districts, villages: result.villages }) + '\n',
       );
     } else ctx.warn(ctx.t('regions.noRegency'));
+    if (result.reresolved) reportReresolved(ctx, result.reresolved);
   }
   return 0;
 }

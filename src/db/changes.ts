@@ -18,13 +18,44 @@ export function recordChange(
   entityId: number,
   action: 'update' | 'end',
   before: Record<string, unknown>,
+  after: Record<string, unknown> | null = null,
 ): number {
-  const info = prepared(db, `INSERT INTO changes (batch_id, audit_id, entity, entity_id, action, before) VALUES (?, ?, ?, ?, ?, ?)`).run(ref.batchId ?? null, ref.auditId ?? null, entity, entityId, action, JSON.stringify(before));
+  const info = prepared(db, `INSERT INTO changes (batch_id, audit_id, entity, entity_id, action, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)`).run(
+    ref.batchId ?? null, ref.auditId ?? null, entity, entityId, action, JSON.stringify(before), after && JSON.stringify(after),
+  );
   return Number(info.lastInsertRowid);
 }
 
 /**
- * Updates the named columns of one community or officer and keeps their previous values.
+ * The columns an import writes and the office may change after it. When the office changes one,
+ * the value the import wrote is kept in the record's `base`, for the next import to compare the
+ * file with (three-way, see docs/import.md).
+ */
+const IMPORTED: Record<Entity, ReadonlySet<string>> = {
+  officer: new Set([
+    'name', 'name_key', 'nik', 'nik_key', 'role', 'birth_place', 'birth_date', 'birth_date_iso', 'gender', 'sex', 'occupation',
+    'nip', 'party', 'ngo', 'phone', 'address', 'employment_status', 'notes', 'ended_at', 'end_reason',
+  ]),
+  community: new Set([
+    'district_text', 'village_text', 'district_code', 'village_code', 'village_key', 'region_note', 'address', 'sk_number', 'sk_date',
+    'sk_date_iso', 'sk_issuer', 'acknowledged', 'founded_date', 'founded_date_iso',
+  ]),
+};
+
+/** A record's base after the office changes `after` from `before`: a value set back to the import's is no edit. */
+export function baseAfterEdit(entity: Entity, base: string | null, before: Record<string, unknown>, after: Record<string, unknown>): string | null {
+  const kept = base ? (JSON.parse(base) as Record<string, unknown>) : {};
+  for (const [column, value] of Object.entries(after)) {
+    if (!IMPORTED[entity].has(column)) continue;
+    if (!(column in kept)) kept[column] = before[column] ?? null;
+    if (kept[column] === value) delete kept[column];
+  }
+  return Object.keys(kept).length ? JSON.stringify(kept) : null;
+}
+
+/**
+ * Updates the named columns of one community or officer for the office (an edit, an end, a
+ * number), keeps their previous and new values, and remembers what the last import had written.
  * Columns are checked against a fixed list because their names go into SQL text.
  */
 export function updateWithHistory(
@@ -37,10 +68,12 @@ export function updateWithHistory(
 ): Record<string, unknown> {
   // Sorted as setColumns sorts them: one prepared statement per set of columns, whatever the order.
   const columns = allowedColumns(entity, Object.keys(values).sort());
-  const before = prepared(db, `SELECT ${columns.join(', ')} FROM ${TABLE[entity]} WHERE id = ?`).get(entityId) as Record<string, unknown> | undefined;
-  if (!before) throw new Error(`${entity} ${entityId} not found`);
-  recordChange(db, ref, entity, entityId, action, before);
-  setColumns(db, entity, entityId, values);
+  const row = prepared(db, `SELECT ${columns.join(', ')}, base AS __base FROM ${TABLE[entity]} WHERE id = ?`).get(entityId) as Record<string, unknown> | undefined;
+  if (!row) throw new Error(`${entity} ${entityId} not found`);
+  const { __base: base, ...before } = row;
+  const changed = { ...values, base: baseAfterEdit(entity, base as string | null, before, values) };
+  recordChange(db, ref, entity, entityId, action, { ...before, base }, changed);
+  setColumns(db, entity, entityId, changed);
   return before;
 }
 
@@ -67,11 +100,11 @@ export const COMMUNITY_VALUE_COLUMNS = [
 ] as const;
 
 export const COMMUNITY_COLUMNS = new Set<string>([
-  ...COMMUNITY_VALUE_COLUMNS, 'number', 'ended_at', 'end_reason', 'updated_at', 'last_batch', 'validated_at',
+  ...COMMUNITY_VALUE_COLUMNS, 'number', 'ended_at', 'end_reason', 'updated_at', 'last_batch', 'validated_at', 'base',
 ]);
 
 export const OFFICER_COLUMNS = new Set([
   'name', 'name_key', 'nik', 'nik_key', 'role', 'birth_place', 'birth_date', 'birth_date_iso', 'gender',
   'sex', 'occupation', 'nip', 'party', 'ngo', 'phone', 'address', 'employment_status', 'notes', 'ended_at',
-  'end_reason', 'updated_at', 'last_batch',
+  'end_reason', 'updated_at', 'last_batch', 'base',
 ]);

@@ -1,5 +1,5 @@
 import type { Db } from './connection.js';
-import type { Reference } from '../core/regions/reference.js';
+import { referenceVersion, type Reference } from '../core/regions/reference.js';
 import { readSetting, writeSetting } from './settings.js';
 
 export interface StoredRegion {
@@ -17,6 +17,12 @@ export function storeRegencyReference(db: Db, ref: Reference & { regencyCode: st
   for (const r of ref.districts) insert.run(r.code, 'district', r.parentCode, r.name);
   for (const r of ref.villages) insert.run(r.code, 'village', r.parentCode, r.name);
   writeSetting(db, 'regency', ref.regencyCode);
+  writeSetting(db, 'regions.source', referenceVersion());
+}
+
+/** The version of idn-area-data a stored reference was copied from: a newer kim may bring a newer one. */
+export function storedReferenceVersion(db: Db): string | undefined {
+  return readSetting<string>(db, 'regions.source') || undefined;
 }
 
 export function officeRegencyCode(db: Db): string | undefined {

@@ -189,11 +189,7 @@ export const MIGRATIONS: readonly Migration[] = [
       // certain: {"village": {"written": …, "how": "near"|"ambiguous", "candidates": […]}}
       ['communities', 'region_note', 'TEXT'],
     ] as const;
-    for (const [table, column, type] of columns) {
-      // A file some test or tool stamped with an older version may have them already.
-      const has = (db.prepare(`SELECT count(*) AS n FROM pragma_table_info(?) WHERE name = ?`).get(table, column) as { n: number }).n > 0;
-      if (!has) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`);
-    }
+    addColumns(db, columns);
     const fill = db.prepare(`UPDATE officers SET sex = ? WHERE id = ?`);
     let filled = 0;
     for (const { id, nik } of db.prepare(`SELECT id, nik FROM officers WHERE gender IS NULL AND sex IS NULL AND nik IS NOT NULL`).all() as { id: number; nik: string }[]) {
@@ -202,6 +198,28 @@ export const MIGRATIONS: readonly Migration[] = [
     }
     return { sexFromNik: filled };
   },
+  /* 4: three-way import. `base` holds, for the fields the office changed after an import
+     (kim edit, kim end, the desk), the value that import wrote: the next import compares the
+     file with it, so an edit is neither undone nor mistaken for the file's news. NULL for nearly
+     every row. A change record keeps only the fields that changed, before and after. */
+  (db) => {
+    addColumns(db, [
+      ['officers', 'base', 'TEXT'], // JSON {column: value the last import wrote}
+      ['communities', 'base', 'TEXT'], // likewise
+      ['changes', 'after', 'TEXT'], // JSON of the changed columns after the change
+    ]);
+    // An import finds a KIM the office moved to another village by the place it had.
+    db.exec(`CREATE INDEX IF NOT EXISTS communities_base_place ON communities (json_extract(base, '$.village_key'), name_key) WHERE base IS NOT NULL`);
+    return {};
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/** Adds columns a migration brings; a file some test or tool stamped with an older version may have them already. */
+function addColumns(db: Database, columns: readonly (readonly [string, string, string])[]): void {
+  for (const [table, column, type] of columns) {
+    const has = (db.prepare(`SELECT count(*) AS n FROM pragma_table_info(?) WHERE name = ?`).get(table, column) as { n: number }).n > 0;
+    if (!has) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`);
+  }
+}

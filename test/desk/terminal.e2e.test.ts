@@ -59,7 +59,7 @@ describe('kim alone in a real terminal', () => {
     ]);
     expect(query(dir, `SELECT compliant FROM communities WHERE name = 'KIM Mayangan Bahari'`)).toEqual([{ compliant: 1 }]);
     // The fix made the import's undo refuse: an edit came after it.
-    expect(kim(['undo', '1', '--yes'], { cwd: dir, env }).stderr).toContain('officer.edit');
+    expect(kim(['undo', '1', '--yes'], { cwd: dir, env }).stderr).toContain('Hadi Wibowo was changed later');
   });
 
   it('writes nothing when Ctrl-C comes at the import confirmation', () => {

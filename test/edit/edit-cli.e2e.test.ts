@@ -53,7 +53,8 @@ describe('kim edit officer', () => {
     expect(kim(['edit', 'officer', 'Hadi Wibowo', '--occupation', 'Wiraswasta'], { cwd: dir, env }).code).toBe(0);
     const undo = kim(['undo', '1', '--yes'], { cwd: dir, env });
     expect(undo.code).toBe(2);
-    expect(undo.stderr).toMatch(/Batch 1 cannot be undone.*officer\.edit/);
+    // It names the edit, who made it, and the command that would put the value back.
+    expect(undo.stderr).toMatch(/Batch 1 cannot be undone: Hadi Wibowo was changed later \(by tester on .*, audit log #\d+\).*`kim edit officer \d+ --occupation "PNS Dinas Pendidikan"`/);
     expect(query(dir, `SELECT count(*) AS n FROM officers`)).toEqual([{ n: 36 }]);
   });
 

@@ -97,7 +97,7 @@ describe('kim list and kim show', () => {
     expect(byNumber.officers[0]).toMatchObject({ name: 'Imam Kusuma', role: 'Ketua', nik: '3574********0101', sex: 'M' });
     expect(byNumber.numbers).toEqual([expect.objectContaining({ number: '35.74.04.1001.01', source: 'assigned', revokedAt: null })]);
     expect(byNumber.batches).toEqual([expect.objectContaining({ id: 1, files: ['probolinggo_excel_cp1252.csv'], createdCommunity: true, created: 6 })]);
-    expect(byNumber.changes).toEqual([expect.objectContaining({ entity: 'community', action: 'update', fields: ['number'] })]);
+    expect(byNumber.changes).toEqual([expect.objectContaining({ entity: 'community', action: 'update', fields: [{ field: 'number', before: null, after: '35.74.04.1001.01' }] })]);
 
     const asn = kimJson(['show', 'KIM Mayangan Bahari'], { cwd: dir }).json;
     expect(asn.findings).toEqual([expect.objectContaining({ rule: 'ADM-ASN', severity: 'error', officer: expect.objectContaining({ name: 'Hadi Wibowo' }), message: 'Hadi Wibowo: The occupation shows an ASN: "PNS".' })]);

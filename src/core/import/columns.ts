@@ -149,11 +149,26 @@ function sameOfficerValue(column: keyof OfficerValues, stored: unknown, v: Offic
 }
 
 /**
- * What a row changes on a stored officer: filled cells that differ in meaning (a blank never
- * overwrites). A sex read from the NIK only fills one no L/P column ever gave.
+ * What the office changed since the last import, and what to do when the file brings a value
+ * too: `base` is what that import wrote for each field the office changed (the record's `base`
+ * column, null when it changed none); `prefer` says the file wins a conflict (--prefer-file);
+ * `conflicts` collects the fields where the office's value stands against the file's.
  */
-export function officerChanges(stored: Record<string, unknown>, v: OfficerValues): Record<string, unknown> | null {
+export interface ThreeWay {
+  base: Record<string, unknown> | null;
+  prefer: (column: string) => boolean;
+  conflicts: string[];
+}
+
+/**
+ * What a row changes on a stored officer: filled cells that differ in meaning (a blank never
+ * overwrites), three-way: a field is compared with what the last import wrote, so a file that
+ * repeats it leaves the office's edit alone, and a file that brings news over an edit is a
+ * conflict. A sex read from the NIK only fills one no L/P column ever gave.
+ */
+export function officerChanges(stored: Record<string, unknown>, v: OfficerValues, three?: ThreeWay): Record<string, unknown> | null {
   let changes: Record<string, unknown> | null = null;
+  const base = three?.base;
   for (const column of OFFICER_VALUE_COLUMNS) {
     const source = SOURCE_OF[column];
     if (source) {
@@ -163,13 +178,30 @@ export function officerChanges(stored: Record<string, unknown>, v: OfficerValues
     if (column === 'sex') {
       const fromNik = v.gender === null;
       if (stored.sex === v.sex || (fromNik && (stored.gender != null || v.sex === null))) continue;
+      if (base && ('gender' in base || 'sex' in base)) continue;
       (changes ??= {}).sex = v.sex;
       continue;
     }
     if (v[column] === null) continue;
-    if (!sameOfficerValue(column, stored[column], v)) (changes ??= {})[column] = v[column];
+    if (base && column in base) {
+      // The office changed this field: the file's news is what differs from the import's value.
+      if (sameOfficerValue(column, base[column], v) || sameOfficerValue(column, stored[column], v)) continue;
+      if (!three.prefer(column)) {
+        three.conflicts.push(column);
+        continue;
+      }
+    } else if (sameOfficerValue(column, stored[column], v)) continue;
+    (changes ??= {})[column] = v[column];
   }
   return changes;
+}
+
+/** The base left once an import has written `changes`: a field the file decided is the import's again. */
+export function baseAfterImport(base: Record<string, unknown> | null, changes: Record<string, unknown>): string | null {
+  if (!base) return null;
+  const kept = { ...base };
+  for (const column of Object.keys(changes)) delete kept[column];
+  return Object.keys(kept).length ? JSON.stringify(kept) : null;
 }
 
 /** The non-blank values a row gives for a table, with their derived columns. */

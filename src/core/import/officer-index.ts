@@ -13,6 +13,11 @@ export class Roster {
 
   add(row: OfficerRow): void {
     if (row.nik_key) this.byNik.set(row.nik_key, row);
+    // A NIK the office corrected: the roster still writes the one the last import wrote.
+    if (row.base) {
+      const before = (JSON.parse(row.base as string) as { nik_key?: string | null }).nik_key;
+      if (before && !this.byNik.has(before)) this.byNik.set(before, row);
+    }
     const list = this.byName.get(row.name_key);
     if (list) list.push(row);
     else this.byName.set(row.name_key, [row]);

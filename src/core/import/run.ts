@@ -17,6 +17,8 @@ export interface ImportOptions {
   dryRun: boolean;
   strict: boolean;
   replaceRosters: boolean;
+  /** Conflicts with the office's edits go the file's way: all (--prefer-file), or those named (the desk). */
+  preferFile?: boolean | string[];
   encoding: (typeof ENCODINGS)[number];
   delimiter: string;
   /** --map and the office's remembered headings. */
@@ -79,11 +81,13 @@ export async function importRosters(db: Db, options: ImportOptions): Promise<Imp
     const batch = Number(
       db
         .prepare(`INSERT INTO batches (started_at, operator, files, options, counts) VALUES (?, ?, '[]', ?, '{}')`)
-        .run(now, options.operator, JSON.stringify({ strict: options.strict, replaceRosters: options.replaceRosters, encoding: options.encoding, delimiter: options.delimiter }))
+        .run(now, options.operator, JSON.stringify({ strict: options.strict, replaceRosters: options.replaceRosters, preferFile: options.preferFile ?? false, encoding: options.encoding, delimiter: options.delimiter }))
         .lastInsertRowid,
     );
     deferred = deferNikIndex(db, options.files);
-    const session = new ImportSession(db, batch, resolver, now, options.operator);
+    // --replace-rosters makes the file the truth, over the office's edits too.
+    const prefer = options.replaceRosters || options.preferFile === true ? true : Array.isArray(options.preferFile) ? new Set(options.preferFile) : false;
+    const session = new ImportSession(db, batch, resolver, now, options.operator, prefer);
     const files: ImportResult['files'] = [];
     const rejected: RejectedRow[] = [];
     const seenBefore: ImportResult['seenBefore'] = [];

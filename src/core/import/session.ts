@@ -5,7 +5,7 @@ import type { RegionResolver } from '../regions/resolve.js';
 import type { RosterRecord } from '../roster/fields.js';
 import type { Rejection } from '../roster/record.js';
 import {
-  COMMUNITY_FIELDS, COMMUNITY_IDENTITY_COLUMNS, derivedCommunity, officerChanges, rowValues, type OfficerValues,
+  baseAfterImport, COMMUNITY_FIELDS, COMMUNITY_IDENTITY_COLUMNS, derivedCommunity, officerChanges, rowValues, type OfficerValues,
 } from './columns.js';
 import { blindText, stillBlind } from '../roster/coverage.js';
 import { sameMeaning } from '../roster/meaning.js';
@@ -32,6 +32,8 @@ export interface Conflict {
   row: number;
   /** The row that gave the value that stands. */
   firstRow: number | null;
+  /** file: two rows of the file disagree; office: the office changed the field since the last import. */
+  source: 'file' | 'office';
 }
 
 /** An officer column as the roster field it comes from; derived columns are not reported. */
@@ -40,6 +42,12 @@ const OFFICER_FIELD_OF: Record<string, string> = {
   occupation: 'occupation', nip: 'nip', party: 'party', ngo: 'ngo', phone: 'phone', address: 'officer_address',
   employment_status: 'employment_status', notes: 'notes',
 };
+
+/** The file's side of the conflicts with the office: all of them, none, or these (conflictKey). */
+export type PreferFile = boolean | ReadonlySet<string>;
+
+/** How a conflict is named when the clerk takes the file's value for it alone. */
+export const conflictKey = (entity: 'community' | 'officer', id: number, field: string) => `${entity}:${id}:${field}`;
 
 /** Enough conflicts to read and to fix a file by; a file with more has a deeper problem. */
 const CONFLICTS_KEPT = 1000;
@@ -62,8 +70,21 @@ class CommunityState {
   /** The community signature of the last row applied (see communitySignature). */
   signature: string | undefined = undefined;
 
-  /** Per COMMUNITY_FIELDS entry, the row of the current file that gave it (while this community is held). */
+  /** Per COMMUNITY_FIELDS entry, the row of the current file that gave it, and its value (while this community is held). */
   readonly rows: number[] = [];
+  readonly firstValues: string[] = [];
+  private parsedBase: Record<string, unknown> | null | undefined;
+
+  /** What the last import wrote for the fields the office changed since (see db/changes.ts). */
+  base(): Record<string, unknown> | null {
+    const text = this.values.base as string | null | undefined;
+    if (this.parsedBase === undefined || text !== this.parsedText) {
+      this.parsedText = text;
+      this.parsedBase = text ? (JSON.parse(text) as Record<string, unknown>) : null;
+    }
+    return this.parsedBase;
+  }
+  private parsedText: string | null | undefined;
 
   constructor(
     readonly id: number,
@@ -129,9 +150,16 @@ export class ImportSession {
     private readonly resolver: RegionResolver,
     private readonly now: string,
     operator: string,
+    /** Which conflicts with the office's edits the file wins: all (--prefer-file), none, or those the clerk chose. */
+    private readonly preferFile: PreferFile = false,
   ) {
     this.sql = new ImportStatements(db, now, batchId);
     this.sql.operator = operator;
+  }
+
+  private prefers(entity: 'community' | 'officer', id: number, field: string): boolean {
+    const p = this.preferFile;
+    return p === true || (p !== false && p.has(conflictKey(entity, id, field)));
   }
 
   /** Each community's line, when there are few enough to read; otherwise only the totals. */
@@ -200,20 +228,33 @@ export class ImportSession {
   }
 
   /**
-   * Changes that came to nothing by the end of the batch are no changes: a value one file of the
-   * batch changed and a later one (or a later row) put back, as when a roster and its follow-up
-   * are imported together again. Their before-images go, the records keep their old stamps, and
-   * they count as unchanged.
+   * Each change the batch made, cut to what really changed: the fields, before and after (the
+   * before-image keeps the stamps, for undo). Changes that came to nothing are no changes: a
+   * value one file of the batch changed and a later one (or a later row) put back, as when a
+   * roster and its follow-up are imported together again. They go, the records keep their old
+   * stamps, and they count as unchanged.
    */
   settle(): void {
     const rows = this.db
-      .prepare(`SELECT ch.id, ch.entity, ch.entity_id, ch.before FROM changes ch WHERE ch.batch_id = ? AND ch.action = 'update'`)
-      .all(this.batchId) as { id: number; entity: 'community' | 'officer'; entity_id: number; before: string }[];
+      .prepare(`SELECT ch.id, ch.entity, ch.entity_id, ch.action, ch.before FROM changes ch WHERE ch.batch_id = ?`)
+      .all(this.batchId) as { id: number; entity: 'community' | 'officer'; entity_id: number; action: string; before: string }[];
     const drop = this.db.prepare(`DELETE FROM changes WHERE id = ?`);
+    const cut = this.db.prepare(`UPDATE changes SET before = ?, after = ? WHERE id = ?`);
     for (const r of rows) {
       const before = JSON.parse(r.before) as Record<string, unknown>;
       const now = this.sql.current(r.entity, r.entity_id, Object.keys(before));
-      if (!now || Object.keys(before).some((c) => c !== 'updated_at' && c !== 'last_batch' && now[c] !== before[c])) continue;
+      if (!now) continue;
+      const changed = Object.keys(before).filter((c) => c !== 'updated_at' && c !== 'last_batch' && now[c] !== before[c]);
+      if (changed.length > 0 || r.action !== 'update') {
+        const kept: Record<string, unknown> = { updated_at: before.updated_at, last_batch: before.last_batch };
+        const after: Record<string, unknown> = {};
+        for (const c of changed) {
+          kept[c] = before[c];
+          after[c] = now[c];
+        }
+        cut.run(JSON.stringify(kept), JSON.stringify(after), r.id);
+        continue;
+      }
       setColumns(this.db, r.entity, r.entity_id, { updated_at: before.updated_at, last_batch: before.last_batch });
       drop.run(r.id);
       if (r.entity === 'community') {
@@ -249,7 +290,7 @@ export class ImportSession {
     if (id !== undefined && this.last?.id === id) return { ...place, state: this.last };
     // One community is held at a time; one met before is read again, and the database then
     // holds this batch's rows for it too.
-    const stored = this.sql.findCommunity.get(villageKey, nameKey) as Record<string, unknown> | undefined;
+    const stored = (this.sql.findCommunity.get(villageKey, nameKey) ?? this.sql.findMovedCommunity.get(villageKey, nameKey)) as Record<string, unknown> | undefined;
     if (!stored) return place;
     const storedId = stored.id as number;
     const state = new CommunityState(storedId, own(stored.name as string), pickKept(stored), this.outcomeOf(storedId, stored.name as string, (stored.village_text as string) ?? village, 'unchanged'));
@@ -326,25 +367,36 @@ export class ImportSession {
   private communityChanges(state: CommunityState, record: RosterRecord, row: number): Record<string, unknown> | null {
     let changes: Record<string, unknown> | null = null;
     let given = this.givenInFile.get(state.id) ?? 0;
-    COMMUNITY_FIELDS.forEach(([field, column], i) => {
+    const base = state.base();
+    for (let i = 0; i < COMMUNITY_FIELDS.length; i++) {
+      const [field, column] = COMMUNITY_FIELDS[i]!;
       const value = record[field];
-      if (value === undefined || value === '') return;
+      if (value === undefined || value === '') continue;
       const bit = 1 << i;
-      const stored = state.values[column] as string | null | undefined;
-      const first = (given & bit) === 0;
-      if (first) {
-        given |= bit;
-        state.rows[i] = row;
+      const stored = (state.values[column] as string | null | undefined) ?? null;
+      // What the last import wrote: the stored value, unless the office changed it since.
+      const imported = base && column in base ? (base[column] as string | null) : stored;
+      if (given & bit) {
+        // Another row of this file: it must say what the first one did.
+        const earlier = state.firstValues[i];
+        const agrees = earlier !== undefined ? sameMeaning(field, earlier, value) : sameMeaning(field, stored, value) || sameMeaning(field, imported, value);
+        if (!agrees) this.conflict({ community: { id: state.id, name: state.name }, officer: null, field, stored, file: value, row, firstRow: state.rows[i] ?? null, source: 'file' });
+        continue;
       }
-      if (sameMeaning(field, stored ?? null, value)) return;
-      if (!first) {
-        this.conflict({ community: { id: state.id, name: state.name }, officer: null, field, stored: stored ?? null, file: value, row, firstRow: state.rows[i] ?? null });
-        return;
-      }
+      given |= bit;
+      state.rows[i] = row;
+      state.firstValues[i] = value;
+      if (sameMeaning(field, imported, value) || sameMeaning(field, stored, value)) continue;
       // Identity text keeps its first spelling; a blank one is filled.
-      if (COMMUNITY_IDENTITY_COLUMNS.has(column) && stored) return;
+      if (COMMUNITY_IDENTITY_COLUMNS.has(column) && stored) continue;
+      if (base && column in base && !this.prefers('community', state.id, field)) {
+        // The office changed it, and the file brings another value: the office's stands.
+        this.conflict({ community: { id: state.id, name: state.name }, officer: null, field, stored, file: value, row, firstRow: null, source: 'office' });
+        continue;
+      }
       Object.assign((changes ??= {}), { [column]: value }, derivedCommunity(column, value));
-    });
+    }
+    if (changes && base) changes.base = baseAfterImport(base, changes);
     this.givenInFile.set(state.id, given);
     // One roster with the column is enough for the rules to see: the KIM is no longer blind there.
     const blind = stillBlind((state.values.blind as string | null | undefined) ?? null, this.fileBlind);
@@ -393,17 +445,25 @@ export class ImportSession {
     }
     const firstRow = this.touchedInFile.get(found.id);
     if (firstRow === undefined) this.touchedInFile.set(found.id, row);
-    let changes = officerChanges(found, incoming);
+    const base = found.base ? (JSON.parse(found.base as string) as Record<string, unknown>) : null;
+    const three = base ? { base, prefer: (column: string) => this.prefers('officer', found.id, OFFICER_FIELD_OF[column] ?? column), conflicts: [] as string[] } : undefined;
+    let changes = officerChanges(found, incoming, three);
+    const officer = { id: found.id, name: found.name };
+    const report = (columns: readonly string[], source: Conflict['source'], first: number | null) => {
+      for (const column of columns) {
+        const field = OFFICER_FIELD_OF[column];
+        if (field) this.conflict({ community: { id: community.id, name: community.name }, officer, field, stored: (found[column] as string | null) ?? null, file: incoming[column as keyof OfficerValues] as string, row, firstRow: first, source });
+      }
+    };
     if (changes && firstRow !== undefined) {
       // The same officer twice in one file, saying different things: the first row stands.
-      for (const column of Object.keys(changes)) {
-        const field = OFFICER_FIELD_OF[column];
-        if (field) this.conflict({ community: { id: community.id, name: community.name }, officer: { id: found.id, name: found.name }, field, stored: (found[column] as string | null) ?? null, file: incoming[column as keyof OfficerValues] as string, row, firstRow });
-      }
+      report(Object.keys(changes), 'file', firstRow);
       changes = null;
-    }
-    // Named again in a roster: an officer who had been ended is active again.
-    if (found.ended_at) changes = { ...changes, ended_at: null, end_reason: null };
+    } else if (three?.conflicts.length) report(three.conflicts, 'office', null);
+    // Named again in a roster: an officer an import had ended is active again; one the office
+    // ended stays ended (the import wrote them active, and the file says no more).
+    if (found.ended_at && !(base && 'ended_at' in base)) changes = { ...changes, ended_at: null, end_reason: null };
+    if (changes && base) changes.base = baseAfterImport(base, changes);
     const createdHere = found.created_batch === this.batchId;
     if (!changes) {
       if (!createdHere && !this.existingOfficers.has(found.id)) {

@@ -23,6 +23,8 @@ function sqlText(s: string): string {
 /** The import's prepared statements, prepared once per import. */
 export class ImportStatements {
   readonly findCommunity: Statement;
+  /** A KIM the office moved to another village, by the place the last import gave it. */
+  readonly findMovedCommunity: Statement;
   readonly officersOf: Statement;
   readonly activeOfficers: Statement;
   readonly endOfficer: Statement;
@@ -45,6 +47,9 @@ export class ImportStatements {
     // once, they are not bound a million times (a tenth of each officer insert).
     const stamp = `${sqlText(now)}, ${sqlText(now)}, ${Math.trunc(batch)}, ${Math.trunc(batch)}`;
     this.findCommunity = db.prepare(`SELECT * FROM communities WHERE village_key = ? AND name_key = ?`);
+    this.findMovedCommunity = db.prepare(
+      `SELECT * FROM communities WHERE json_extract(base, '$.village_key') = ? AND name_key = ? AND base IS NOT NULL ORDER BY id LIMIT 1`,
+    );
     this.officersOf = db.prepare(`SELECT * FROM officers WHERE community_id = ?`);
     this.activeOfficers = db.prepare(`SELECT id FROM officers WHERE community_id = ? AND ended_at IS NULL`);
     this.endOfficer = db.prepare(`UPDATE officers SET ended_at = ?, end_reason = ?, updated_at = ?, last_batch = ? WHERE id = ?`);

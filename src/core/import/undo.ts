@@ -2,6 +2,7 @@ import type { Db } from '../../db/connection.js';
 import { audit } from '../../db/audit.js';
 import { COMMUNITY_COLUMNS, OFFICER_COLUMNS, setColumns } from '../../db/changes.js';
 import { usageError } from '../../errors.js';
+import { refuseIfLaterWorkLost } from './undo-check.js';
 
 export interface BatchRow {
   id: number;
@@ -30,23 +31,9 @@ export function getBatch(db: Db, id: number): BatchRow {
   return batch;
 }
 
-/** Records this batch touched: those it created and those it changed. */
-const TOUCHED = `
-  (c.entity = 'community' AND c.entity_id IN (SELECT id FROM communities WHERE created_batch = @batch
-      UNION SELECT entity_id FROM changes WHERE batch_id = @batch AND entity = 'community'))
-  OR (c.entity = 'officer' AND c.entity_id IN (SELECT id FROM officers WHERE created_batch = @batch
-      UNION SELECT entity_id FROM changes WHERE batch_id = @batch AND entity = 'officer'))`;
-
-/** Refuses, naming the later batch or edit, when anything after this batch touched its records. */
+/** Refuses, naming what blocks and how to unblock it, when undo would lose anything done later. */
 function refuseIfTouchedLater(db: Db, batch: BatchRow): void {
-  const later = db
-    .prepare(
-      `SELECT c.batch_id, c.audit_id, a.action FROM changes c LEFT JOIN audit_log a ON a.id = c.audit_id
-       WHERE c.id > @hw AND (${TOUCHED}) ORDER BY c.id LIMIT 1`,
-    )
-    .get({ hw: batch.last_change, batch: batch.id }) as { batch_id: number | null; audit_id: number | null; action: string | null } | undefined;
-  if (later?.batch_id) throw usageError('undo.laterBatch', { batch: batch.id, later: later.batch_id });
-  if (later) throw usageError('undo.laterEdit', { batch: batch.id, action: later.action ?? '?', audit: later.audit_id ?? '?' });
+  refuseIfLaterWorkLost(db, batch);
   // Officers added later to a community this batch created would lose their community.
   const adopted = db
     .prepare(
@@ -54,14 +41,7 @@ function refuseIfTouchedLater(db: Db, batch: BatchRow): void {
        WHERE c.created_batch = @batch AND (o.created_batch IS NULL OR o.created_batch <> @batch) LIMIT 1`,
     )
     .get({ batch: batch.id }) as { created_batch: number | null } | undefined;
-  if (adopted) {
-    if (adopted.created_batch) throw usageError('undo.laterBatch', { batch: batch.id, later: adopted.created_batch });
-    throw usageError('undo.laterEdit', { batch: batch.id, action: 'edit', audit: '?' });
-  }
-  const numbered = db
-    .prepare(`SELECT n.number FROM numbers n JOIN communities c ON c.id = n.community_id WHERE c.created_batch = @batch AND (n.batch_id IS NULL OR n.batch_id <> @batch) LIMIT 1`)
-    .get({ batch: batch.id }) as { number: string } | undefined;
-  if (numbered) throw usageError('undo.laterEdit', { batch: batch.id, action: 'number', audit: '?' });
+  if (adopted?.created_batch) throw usageError('undo.laterBatch', { batch: batch.id, later: adopted.created_batch });
 }
 
 /**
@@ -88,6 +68,8 @@ export function undoBatch(db: Db, batchId: number, operator: string): UndoResult
       const restored = new Set(changes.map((c) => `${c.entity}:${c.entity_id}`)).size;
       db.prepare(`DELETE FROM changes WHERE batch_id = ?`).run(batchId);
       db.prepare(`DELETE FROM numbers WHERE batch_id = ? AND source = 'imported'`).run(batchId);
+      // A number given and withdrawn since stays spent (never given again), with no KIM to point to.
+      db.prepare(`UPDATE numbers SET community_id = NULL WHERE community_id IN (SELECT id FROM communities WHERE created_batch = ?)`).run(batchId);
       db.prepare(`DELETE FROM findings WHERE officer_id IN (SELECT id FROM officers WHERE created_batch = ?)`).run(batchId);
       const officers = db.prepare(`DELETE FROM officers WHERE created_batch = ?`).run(batchId).changes;
       db.prepare(`DELETE FROM findings WHERE community_id IN (SELECT id FROM communities WHERE created_batch = ?)`).run(batchId);

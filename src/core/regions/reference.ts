@@ -17,6 +17,12 @@ export interface Reference {
 
 let cached: Reference | undefined;
 
+/** The version of idn-area-data this kim reads. */
+export function referenceVersion(): string {
+  const require = createRequire(import.meta.url);
+  return (require('idn-area-data/package.json') as { version: string }).version;
+}
+
 /** Where idn-area-data keeps its CSV files (data under the ODbL, see data/NOTICE.md). */
 export function referenceDir(): string {
   const require = createRequire(import.meta.url);

@@ -41,8 +41,14 @@ export interface ChangeLine {
   /** The community's or officer's name now. */
   name: string | null;
   action: string;
-  /** The fields the change replaced (their old values stay in the database, for undo). */
-  fields: string[];
+  /** Each field the change changed, before and after (NIKs masked; `after` unknown for changes older kims recorded). */
+  fields: FieldChange[];
+}
+
+export interface FieldChange {
+  field: string;
+  before: string | null;
+  after?: string | null;
 }
 
 export interface CommunityDetail {
@@ -74,7 +80,7 @@ const BATCHES_SQL = `
 
 const CHANGES_SQL = `
   SELECT ch.id, coalesce(a.at, b.started_at) AS at, coalesce(a.operator, b.operator) AS operator, ch.batch_id AS batch,
-         ch.entity, ch.entity_id AS entityId, coalesce(c.name, o.name) AS name, ch.action, ch.before
+         ch.entity, ch.entity_id AS entityId, coalesce(c.name, o.name) AS name, ch.action, ch.before, ch.after
   FROM changes ch
   LEFT JOIN audit_log a ON a.id = ch.audit_id
   LEFT JOIN batches b ON b.id = ch.batch_id
@@ -93,12 +99,27 @@ function fileNames(json: string): string[] {
   }
 }
 
-/** Columns kim keeps for itself: a clerk changed none of them. */
-const BOOKKEEPING = new Set(['updated_at', 'last_batch', 'validated_at']);
+/** Columns kim keeps for itself or derives from another: a clerk changed none of them. */
+const NOT_SHOWN = new Set([
+  'updated_at', 'last_batch', 'validated_at', 'base', 'name_key', 'nik_key', 'birth_date_iso', 'sk_date_iso', 'founded_date_iso',
+  'village_key', 'district_code', 'village_code', 'region_note', 'blind',
+]);
 
-function changedFields(json: string): string[] {
+const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
+
+/** The fields one change changed, before and after: what `kim show` lists as "field: before → after". */
+function changedFields(beforeJson: string, afterJson: string | null): FieldChange[] {
   try {
-    return Object.keys(JSON.parse(json) as object).filter((k) => !BOOKKEEPING.has(k));
+    const before = JSON.parse(beforeJson) as Record<string, unknown>;
+    const after = afterJson ? (JSON.parse(afterJson) as Record<string, unknown>) : null;
+    // The sex is shown through the L/P written, unless only the sex changed (read from the NIK).
+    const skip = (k: string) => NOT_SHOWN.has(k) || (k === 'sex' && 'gender' in before);
+    return Object.keys(before)
+      .filter((k) => !skip(k) && (!after || (k in after && after[k] !== before[k])))
+      .map((field) => {
+        const shown = (v: unknown) => (field === 'nik' ? maskNik(text(v)) : text(v));
+        return after ? { field, before: shown(before[field]), after: shown(after[field]) } : { field, before: shown(before[field]) };
+      });
   } catch {
     return [];
   }
@@ -115,9 +136,9 @@ export function communityDetail(db: Db, id: number): CommunityDetail {
   const batches = (db.prepare(BATCHES_SQL).all({ id }) as (Omit<BatchTouch, 'files' | 'createdCommunity'> & { files: string; createdCommunity: number })[]).map(
     (b) => ({ ...b, files: fileNames(b.files), createdCommunity: b.createdCommunity === 1 }),
   );
-  const changes = (db.prepare(CHANGES_SQL).all({ id }) as (Omit<ChangeLine, 'fields'> & { before: string })[]).map(({ before, ...c }) => ({
+  const changes = (db.prepare(CHANGES_SQL).all({ id }) as (Omit<ChangeLine, 'fields'> & { before: string; after: string | null })[]).map(({ before, after, ...c }) => ({
     ...c,
-    fields: changedFields(before),
+    fields: changedFields(before, after),
   }));
   return { community, officers, findings, numbers: numberHistory(db, id), batches, changes };
 }

@@ -11,6 +11,7 @@ import { getSetting } from '../../core/settings/registry.js';
 import type { MessageKey } from '../messages/index.js';
 import { writeFileAtomic } from '../../files.js';
 import { renderTable } from '../render/table.js';
+import { changesNothing } from '../render/import-view.js';
 import { askUnknownColumns, previewText, rememberMapping, type Mapping } from './column-mapping.js';
 import type { Desk } from './desk.js';
 import type { Entry } from './prompts.js';
@@ -122,7 +123,7 @@ export async function guidedImport(desk: Desk): Promise<void> {
   desk.say(ctx.color.bold(t('import.dryRunTitle')));
   desk.say(planText(desk, plan));
   if (!plan.regencySet) desk.say(ctx.color.yellow(t('import.noRegency')));
-  for (const s of plan.seenBefore) desk.say(t('import.sameFileAgain', { file: path.basename(s.file), batch: s.batch }));
+  for (const s of plan.seenBefore) desk.say(t(changesNothing(plan) ? 'import.sameFileAgain' : 'import.sameFileAgainChanged', { file: path.basename(s.file), batch: s.batch }));
   if (!(await prompts.confirm(t('guided.confirm', { file: path.basename(file) })))) {
     desk.say(t('confirm.aborted'));
     return;

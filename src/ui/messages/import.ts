@@ -144,9 +144,22 @@ export const importMessages = {
     id: '{count} isian di berkas berbeda dengan isian baris lain untuk KIM atau pengurus yang sama; nilai baris pertama dipakai. Periksa berkasnya, lalu perbaiki dengan `kim edit` bila perlu.',
     en: '{count} values in the file differ from another row about the same KIM or officer; the first row\'s value stands. Check the file, then fix with `kim edit` if needed.',
   },
+  'import.officeConflictsTitle': {
+    id: 'Perubahan kantor sejak impor terakhir yang tetap dipakai, padahal berkas membawa isian lain',
+    en: "The office's changes since the last import that stand, where the file brings another value",
+  },
+  'import.officeConflicts': {
+    id: '{count} isian berkas tidak dipakai karena kantor sudah mengubahnya sejak impor terakhir. Untuk memakai isian berkas, impor lagi dengan --prefer-file, atau pilih satu per satu di menu `kim`.',
+    en: "{count} values of the file were not taken because the office changed them since the last import. To take the file's, import again with --prefer-file, or choose one by one in the `kim` menu.",
+  },
+  'import.officeConflictsDryRun': {
+    id: '{count} isian berkas berbeda dengan perubahan kantor sejak impor terakhir; perubahan kantor akan tetap dipakai (--prefer-file untuk memakai isian berkas).',
+    en: "{count} values of the file differ from the office's changes since the last import; the office's will stand (--prefer-file takes the file's).",
+  },
   'import.col.officer': { id: 'Pengurus', en: 'Officer' },
   'import.col.field': { id: 'Kolom', en: 'Field' },
   'import.col.kept': { id: 'Dipakai', en: 'Kept' },
+  'import.col.fileValue': { id: 'Isian berkas', en: 'File value' },
   'import.col.other': { id: 'Isian lain', en: 'Other value' },
   'import.unknownColumns': {
     id: 'Kolom tidak dikenal, tidak diimpor: {columns}. Petakan dengan --map "Judul=field" bila perlu.',
@@ -157,8 +170,12 @@ export const importMessages = {
     en: 'Repeated columns, only the first is used: {columns}.',
   },
   'import.sameFileAgain': {
-    id: '{file} sama persis dengan berkas batch {batch}; yang sudah ada tidak akan berubah.',
-    en: '{file} is identical to the file of batch {batch}; what is stored will not change.',
+    id: '{file} sama persis dengan berkas batch {batch}; tidak ada yang berubah.',
+    en: '{file} is identical to the file of batch {batch}; nothing changes.',
+  },
+  'import.sameFileAgainChanged': {
+    id: '{file} sama persis dengan berkas batch {batch}, tetapi data berubah sejak itu: lihat rencananya di bawah.',
+    en: '{file} is identical to the file of batch {batch}, but the data changed since: see the plan below.',
   },
   'import.noRegency': {
     id: 'Catatan: kabupaten/kota kantor belum diatur, jadi kecamatan dan desa dicari di seluruh Indonesia. Jalankan `kim init --regency <kode|nama>`.',
@@ -226,12 +243,20 @@ export const importMessages = {
     en: 'Batch {batch} was already undone on {when}. Nothing was changed.',
   },
   'undo.laterBatch': {
-    id: 'Batch {batch} tidak bisa dibatalkan: batch {later} yang lebih baru mengubah data yang sama. Batalkan batch {later} dulu. Tidak ada yang diubah.',
-    en: 'Batch {batch} cannot be undone: the later batch {later} touched the same records. Undo batch {later} first. Nothing was changed.',
+    id: 'Batch {batch} tidak bisa dibatalkan: batch {later} yang lebih baru mengubah data yang sama. Batalkan batch {later} dulu dengan `kim undo {later}`, lalu ulangi. Tidak ada yang diubah.',
+    en: 'Batch {batch} cannot be undone: the later batch {later} changed the same records. Undo it first with `kim undo {later}`, then try again. Nothing was changed.',
   },
   'undo.laterEdit': {
-    id: 'Batch {batch} tidak bisa dibatalkan: data yang sama diubah kemudian ({action}, log audit #{audit}). Tidak ada yang diubah.',
-    en: 'Batch {batch} cannot be undone: the same records were changed later ({action}, audit log #{audit}). Nothing was changed.',
+    id: 'Batch {batch} tidak bisa dibatalkan: {name} diubah kemudian ({action}, oleh {who} pada {when}, log audit #{audit}), dan membatalkan batch akan menghapus perubahan itu. Biarkan batch ini, lalu perbaiki yang dibawanya dengan `kim edit`. Tidak ada yang diubah.',
+    en: 'Batch {batch} cannot be undone: {name} was changed later ({action}, by {who} on {when}, audit log #{audit}), and undoing the batch would lose that. Keep the batch, and correct what it brought with `kim edit`. Nothing was changed.',
+  },
+  'undo.laterEditBack': {
+    id: 'Batch {batch} tidak bisa dibatalkan: {name} diubah kemudian (oleh {who} pada {when}, log audit #{audit}), dan membatalkan batch akan menghapus perubahan itu. Bila memang harus dibatalkan, kembalikan dulu isiannya: `{command}`, lalu ulangi. Tidak ada yang diubah.',
+    en: 'Batch {batch} cannot be undone: {name} was changed later (by {who} on {when}, audit log #{audit}), and undoing the batch would lose that. If it must go, put the value back first: `{command}`, then try again. Nothing was changed.',
+  },
+  'undo.laterNumber': {
+    id: 'Batch {batch} tidak bisa dibatalkan: {name} mendapat nomor induk {number} kemudian (oleh {who} pada {when}, log audit #{audit}). Bila KIM ini memang harus dihapus, cabut dulu nomornya: `{command}` (nomor itu tidak akan dipakai lagi), lalu ulangi. Tidak ada yang diubah.',
+    en: 'Batch {batch} cannot be undone: {name} got community number {number} later (by {who} on {when}, audit log #{audit}). If this KIM must go, withdraw the number first: `{command}` (it is never given again), then try again. Nothing was changed.',
   },
   'undo.confirm': {
     id: 'Batalkan batch {batch} ({files})? KIM dan pengurus yang dibuatnya dihapus, nilai yang diubahnya dikembalikan.',

@@ -29,7 +29,7 @@ export function importJson(result: ImportResult, reason: (r: RejectedRow) => str
         ...(c.candidates.length && { candidates: c.candidates }),
       })),
     ),
-    conflicts: result.conflicts.map((c) => ({ ...c, ...shown(c), source: 'file' as const })),
+    conflicts: result.conflicts.map((c) => ({ ...c, ...shown(c) })),
   };
 }
 
@@ -69,19 +69,27 @@ export function layoutLines(t: Translate, result: ImportResult): { notice: strin
   return { notice, warn };
 }
 
-/** The in-file disagreements, for the table and for --format csv alike. */
-export function conflictRows(t: Translate, result: ImportResult): Dataset {
+/** Whether the import, as planned or done, changes nothing stored: only then may it say so. */
+export function changesNothing(result: ImportResult): boolean {
+  const c = result.communities;
+  const o = result.officers;
+  return c.created + c.updated + o.created + o.updated + o.ended === 0;
+}
+
+/** The conflicts of one kind (two rows of the file, or the file against the office's changes), as a table. */
+export function conflictRows(t: Translate, result: ImportResult, source: Conflict['source']): Dataset {
+  const conflicts = result.conflicts.filter((c) => c.source === source);
   return {
-    title: t('import.conflictsTitle'),
+    title: t(source === 'file' ? 'import.conflictsTitle' : 'import.officeConflictsTitle'),
     columns: [
       { key: 'row', header: t('import.col.row'), align: 'right' },
       { key: 'community', header: t('import.col.community') },
       { key: 'officer', header: t('import.col.officer') },
       { key: 'field', header: t('import.col.field') },
       { key: 'kept', header: t('import.col.kept') },
-      { key: 'other', header: t('import.col.other') },
+      { key: 'other', header: t(source === 'file' ? 'import.col.other' : 'import.col.fileValue') },
     ],
-    rows: result.conflicts.map((c) => {
+    rows: conflicts.map((c) => {
       const { stored, file } = shown(c);
       return { row: c.row, community: c.community.name, officer: c.officer?.name ?? '', field: fieldWords(t, c.field), kept: stored ?? '', other: file };
     }),

@@ -1,5 +1,6 @@
 import type { ChalkInstance } from 'chalk';
-import type { CommunityDetail } from '../../core/reports/community-detail.js';
+import type { CommunityDetail, FieldChange } from '../../core/reports/community-detail.js';
+import { findingFieldLabel } from './field-label.js';
 import type { Lang, MessageKey, Translate } from '../messages/index.js';
 import type { Dataset } from './dataset.js';
 import { problemText } from './follow-up-view.js';
@@ -90,11 +91,18 @@ export function showSections(t: Translate, d: CommunityDetail, color?: ChalkInst
           batch: c.batch,
           record: c.entity === 'community' ? t('show.entity.community') : t('show.entity.officer', { name: c.name ?? `#${c.entityId}` }),
           action: c.action === 'update' || c.action === 'end' ? t(`show.action.${c.action}`) : c.action,
-          fields: c.fields.join(', '),
+          fields: c.fields.map((f) => changeText(t, f)).join('; '),
         })),
       },
     },
   ];
+}
+
+/** "occupation: PNS Dinas Pendidikan → Pensiunan PNS", in the clerk's words; a blank shown as "–". */
+function changeText(t: Translate, f: FieldChange): string {
+  const label = findingFieldLabel(t, f.field);
+  if (f.after === undefined) return label;
+  return `${label}: ${f.before ?? '–'} → ${f.after ?? '–'}`;
 }
 
 export function renderShowTable(t: Translate, d: CommunityDetail, color: ChalkInstance): string {
