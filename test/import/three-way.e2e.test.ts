@@ -119,6 +119,20 @@ describe('a KIM imported before the regency was set', () => {
   });
 });
 
+describe('retyping a place', () => {
+  it('looks the village up again, even typed as it stands, and clears LEG-REGION', () => {
+    const dir = imported();
+    const db = new Database(path.join(dir, 'kim.sqlite'));
+    db.prepare(`UPDATE communities SET village_code = NULL, district_code = NULL, village_key = '?mayangan|jati'`).run();
+    db.close();
+    expect(kimJson(['validate'], { cwd: dir }).json.findings.map((f: { rule: string }) => f.rule)).toContain('LEG-REGION');
+    const r = kim(['edit', 'community', 'KIM Mayangan Bahari', '--village', 'Jati'], { cwd: dir });
+    expect(r.stdout).toContain('village: "?" → "35.74.03.1004"');
+    expect(query(dir, 'SELECT village_code FROM communities')).toEqual([{ village_code: '35.74.03.1004' }]);
+    expect(kimJson(['validate'], { cwd: dir }).json.findings.map((f: { rule: string }) => f.rule)).not.toContain('LEG-REGION');
+  });
+});
+
 describe('history that shows changes', () => {
   it('keeps only the fields that changed, before and after, and kim show lists them', () => {
     const dir = imported();

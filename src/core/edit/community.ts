@@ -41,8 +41,17 @@ export function editCommunity(db: Db, request: CommunityEditRequest): EditOutcom
     if (!stored) throw usageError('community.notFound', { value: String(request.communityId) });
     const { columns, changes } = diff(stored, parsed);
     const community = { id: stored.id as number, name: stored.name as string, number: stored.number as string | null };
-    if (changes.length === 0) return { entity: 'community', id: community.id, name: community.name, community, changes, audit: null };
-    if ('district_text' in columns || 'village_text' in columns) Object.assign(columns, placeColumns(db, stored, columns));
+    // A place typed again as it stands is looked up again: the reference may know it now (a KIM
+    // imported before the regency was set), and that is what the clerk asked for.
+    const placeAsked = parsed.fields.some((f) => f === 'district' || f === 'village');
+    const place = placeAsked ? placeColumns(db, stored, columns) : {};
+    const moved = Object.entries(place).some(([c, v]) => stored[c] !== v);
+    if (changes.length === 0 && !moved) return { entity: 'community', id: community.id, name: community.name, community, changes, audit: null };
+    if (placeAsked) Object.assign(columns, place);
+    if (moved && changes.length === 0) {
+      // The names stayed; the place they name is known now: say so as the village's code.
+      changes.push({ field: 'village', from: (stored.village_code as string | null) ?? '?', to: (place.village_code as string | null) ?? '?' });
+    }
     const auditId = audit(db, {
       operator: request.operator,
       action: 'community.edit',
