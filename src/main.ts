@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { CommanderError, type Command } from 'commander';
 import { buildProgram, type Dispatch } from './cli.js';
 import { buildContext, colorChoice, detectLang, parseLang, type GlobalOptions, type Io } from './context.js';
+import { nativeDriverProblem } from './db/native-driver.js';
 import { EXIT, KimError } from './errors.js';
 import { loadColor } from './ui/color.js';
 import { translate, translator, type Lang, type MessageKey } from './ui/messages/index.js';
@@ -61,7 +62,11 @@ export function reportError(error: unknown, lang: Lang, debug: boolean, io: Io, 
   const prefix = translate(lang, 'error.prefix');
   const say = (text: string) => io.stderr.write(`${prefix}: ${text}\n`);
   let code: number;
-  if (error instanceof KimError) {
+  const driver = nativeDriverProblem(error);
+  if (driver) {
+    say(translate(lang, driver.key, driver.params));
+    code = EXIT.ENVIRONMENT;
+  } else if (error instanceof KimError) {
     say(translate(lang, error.key, error.params));
     code = error.exitCode;
   } else if (error && typeof error === 'object' && 'code' in error && typeof error.code === 'string' && error.code.startsWith('SQLITE_') && sqliteKey(error.code)) {
