@@ -39,7 +39,7 @@ describe('the quarterly recap from the desk', () => {
     const { prompts } = await w.desk([choose('Quarterly recap'), choose('Quarter III 2025'), choose('a CSV file'), type(''), exit]);
     expect(prompts.defaults).toContain('2025-4');
     const file = path.join(w.dir, 'kim-recap-2025-q3.csv');
-    expect(w.stdout.text).toContain(`Written to ${file}.`);
+    expect(w.stderr.text).toContain(`Written to ${file}.`);
     const csv = fs.readFileSync(file, 'utf8');
     expect(csv.split('\n')[0]).toMatch(/^District,Villages,With KIM,Coverage %,KIMs/);
     expect(csv).toMatch(/Mayangan/i);

@@ -38,7 +38,8 @@ describe('kim end', () => {
     const { dir, env } = database();
     const r = kim(['end', '2', '--reason', 'Tidak aktif'], { cwd: dir, env });
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe('KIM Tanpa Nomor (id 2) recorded as ended on 2025-10-14: Tidak aktif.\n');
+    expect(r.stderr).toBe('KIM Tanpa Nomor (id 2) recorded as ended on 2025-10-14: Tidak aktif.\n');
+    expect(r.stdout).toBe('');
   });
 
   it.each([

@@ -68,7 +68,6 @@ export async function recapStep(desk: Desk): Promise<void> {
   }
   const recap = await command(() => import('../../commands/report-recap.js'));
   await recap.run({ ...ctx, format, out }, [], { year: String(q.year), quarter: String(q.quarter) });
-  if (out) desk.say(t('menu.written', { path: out }));
 }
 
 /** Find a KIM by a word of its name, village or number; show it, and fix it if needed. */

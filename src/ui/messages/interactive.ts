@@ -129,7 +129,6 @@ const deskMessages = {
   'menu.confirmHint': { id: '(y = ya, Enter = tidak)', en: '(y = yes, Enter = no)' },
   'menu.file': { id: 'Nama berkas:', en: 'File name:' },
   'menu.fileRequired': { id: 'Tulis nama berkas.', en: 'Type a file name.' },
-  'menu.written': { id: 'Ditulis ke {path}.', en: 'Written to {path}.' },
   'menu.number.would': { id: '  {name} → {number}', en: '  {name} → {number}' },
   'menu.number.skipped': { id: '{count} KIM belum bisa diberi nomor (masih ada error; lihat Tinjau masalah).', en: '{count} KIMs cannot get a number yet (errors remain; see Review problems).' },
   'menu.number.confirm': { id: 'Berikan {count} nomor induk ini? Nomor yang diberikan tidak dipakai ulang.', en: 'Give these {count} numbers? A number given is never reused.' },
