@@ -10,7 +10,10 @@ export const cliMessages = {
   'cli.opt.db': { id: 'berkas basis data SQLite (bawaan: $KIM_DB, lalu kim.sqlite)', en: 'the SQLite database file (default: $KIM_DB, else kim.sqlite)' },
   'cli.opt.lang': { id: 'bahasa pesan: id atau en (bawaan: $KIM_LANG, lalu lokal sistem)', en: 'message language: id or en (default: $KIM_LANG, else the system locale)' },
   'cli.opt.format': { id: 'format keluaran: table, json, csv; laporan juga md, xlsx', en: 'output format: table, json, csv; reports also md, xlsx' },
-  'cli.opt.out': { id: 'tulis data ke berkas ini, bukan ke layar (wajib untuk xlsx)', en: 'write the data to this file instead of stdout (required for xlsx)' },
+  'cli.opt.out': {
+    id: 'tulis data ke berkas ini, bukan ke layar; tanpa --format, akhiran .xlsx .csv .json .md memilih formatnya',
+    en: 'write the data to this file instead of stdout; without --format, its extension .xlsx .csv .json .md picks the format',
+  },
   'cli.opt.yes': { id: 'jawab "ya" untuk konfirmasi', en: 'answer yes to confirmations' },
   'cli.opt.operator': { id: 'nama petugas untuk log audit (bawaan: $KIM_OPERATOR, lalu pengguna OS)', en: 'who is working, for the audit log (default: $KIM_OPERATOR, else the OS user)' },
   'cli.opt.noColor': { id: 'tanpa warna', en: 'no colour' },
