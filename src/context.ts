@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { ChalkInstance } from 'chalk';
 import { usageError } from './errors.js';
 import { colorEnabled, makeChalk } from './ui/color.js';
+import { fitText } from './ui/render/text-width.js';
 import { LANGS, translator, type Lang, type Translate } from './ui/messages/index.js';
 
 export const FORMATS = ['table', 'json', 'csv', 'md', 'xlsx'] as const;
@@ -142,6 +143,8 @@ export function buildContext(opts: GlobalOptions, io: Io): Context {
   const interactive = !ci && io.stdinIsTTY && io.stdout.isTTY === true;
   const today = env.KIM_TODAY && /^\d{4}-\d{2}-\d{2}$/.test(env.KIM_TODAY) ? env.KIM_TODAY : localDate(new Date());
   const dbPath = path.resolve(io.cwd, opts.db ?? (env.KIM_DB || 'kim.sqlite'));
+  // Sentences on a terminal are wrapped at its width, between words, as the tables are.
+  const errWidth = io.stderr.isTTY === true && (io.stderr.columns ?? 0) > 0 ? io.stderr.columns : undefined;
   return {
     dbPath,
     lang,
@@ -161,10 +164,10 @@ export function buildContext(opts: GlobalOptions, io: Io): Context {
     io,
     today,
     notice(text) {
-      if (!quiet) io.stderr.write(text + '\n');
+      if (!quiet) io.stderr.write(fitText(text, errWidth) + '\n');
     },
     warn(text) {
-      io.stderr.write(errColor.yellow(text) + '\n');
+      io.stderr.write(errColor.yellow(fitText(text, errWidth)) + '\n');
     },
   };
 }

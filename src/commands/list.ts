@@ -13,6 +13,7 @@ function listDataset(t: Translate, lines: CommunityLine[], options: { ended: boo
   const verdict = (c: boolean | null) => (c === null ? t('list.notChecked') : t(c ? 'word.yes' : 'word.no'));
   return {
     columns: keys.map((key) => ({ key, header: t(`list.col.${key}` as MessageKey), align: key === 'id' || key === 'officers' ? 'right' : 'left' })),
+    heading: ['name'],
     rows: lines.map((l) => ({
       ...l,
       sk: l.skNumber,

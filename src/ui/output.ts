@@ -42,6 +42,6 @@ export async function emit(ctx: Context, data: Dataset, json: unknown, options: 
       return ctx.notice(ctx.t('output.written', { path: ctx.out }));
     }
     default:
-      return writeData(ctx, renderTable(data, ctx.color, { emptyText: options.emptyText }));
+      return writeData(ctx, renderTable(data, ctx.color, { emptyText: options.emptyText, width: ctx.width }));
   }
 }

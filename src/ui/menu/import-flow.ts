@@ -74,6 +74,7 @@ function planText(desk: Desk, result: ImportResult): string {
       ],
     },
     desk.ctx.color,
+    { width: desk.ctx.width },
   );
   const lines = [totals.trimEnd(), t('guided.rejectedCount', { count: result.rejected.length })];
   for (const r of result.rejected.slice(0, 10)) lines.push(`  ${t('guided.rejectLine', { row: r.row, reason: rejectionReason(t, r) })}`);
