@@ -68,6 +68,11 @@ export const reportMessages = {
   'report.col.problems': { id: 'Masalah', en: 'Problems' },
   'report.col.officersConcerned': { id: 'Pengurus terkait', en: 'Officers concerned' },
 
+  // Titles of what is saved to print
+  'title.communities': { id: 'Daftar KIM {regency} (per {today})', en: 'KIMs of {regency} (as of {today})' },
+  'title.officers': { id: 'Daftar pengurus KIM {regency} (per {today})', en: 'KIM officers of {regency} (as of {today})' },
+  'title.allRegions': { id: 'semua wilayah', en: 'all regions' },
+
   // Exports
   'export.excelIsCsv': {
     id: '--excel menulis CSV untuk Excel dan tidak bisa dipakai dengan --format {format}. Hapus salah satunya.',
