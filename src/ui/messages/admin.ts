@@ -57,7 +57,7 @@ export const admin = {
   },
   'init.regency': {
     id: 'Wilayah kantor: {code} {name} — {districts} kecamatan, {villages} desa/kelurahan.',
-    en: 'Office regency: {code} {name} — {districts} districts, {villages} villages.',
+    en: 'Office regency: {code} {name} — {districts, plural, one {# district} other {# districts}}, {villages, plural, one {# village} other {# villages}}.',
   },
   'config.unknownKey': {
     id: 'Pengaturan "{key}" tidak dikenal. Lihat `kim config list` untuk daftarnya.',
@@ -113,7 +113,7 @@ export const admin = {
   },
   'check.damaged': {
     id: 'Basis data {path} rusak ({problems} masalah keutuhan, {references} rujukan putus). Hentikan pemakaian, simpan berkas ini di samping, lalu pulihkan cadangan terakhir (lihat docs/operations.md).',
-    en: 'The database {path} is damaged ({problems} integrity problems, {references} broken references). Stop using it, set this file aside and restore the latest backup (see docs/operations.md).',
+    en: 'The database {path} is damaged ({problems, plural, one {# integrity problem} other {# integrity problems}}, {references, plural, one {# broken reference} other {# broken references}}). Stop using it, set this file aside and restore the latest backup (see docs/operations.md).',
   },
   'check.unreadable': {
     id: '{path} tidak dapat dibaca sebagai basis data ({reason}). Berkas rusak atau bukan basis data kim: pulihkan cadangan terakhir (lihat docs/operations.md).',

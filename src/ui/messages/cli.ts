@@ -18,7 +18,7 @@ export const cliMessages = {
   'cli.opt.operator': { id: 'nama petugas untuk log audit (bawaan: $KIM_OPERATOR, lalu pengguna OS)', en: 'who is working, for the audit log (default: $KIM_OPERATOR, else the OS user)' },
   'cli.opt.noColor': { id: 'tanpa warna', en: 'no colour' },
   'cli.opt.quiet': { id: 'keluaran lebih sedikit', en: 'less output' },
-  'cli.opt.debug': { id: 'tampilkan jejak tumpukan saat galat', en: 'show stack traces on errors' },
+  'cli.opt.debug': { id: 'tampilkan rincian teknis galat (untuk pengembang)', en: 'show stack traces on errors' },
   'cli.opt.help': { id: 'tampilkan bantuan', en: 'display help' },
   'cli.opt.version': { id: 'tampilkan versi', en: 'display the version' },
   'cli.help.command': { id: 'tampilkan bantuan untuk perintah', en: 'display help for a command' },

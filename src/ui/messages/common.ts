@@ -3,7 +3,7 @@ import type { Entry } from './entry.js';
 export const common = {
   'error.prefix': { id: 'Galat', en: 'Error' },
   'error.internal': {
-    id: 'Terjadi kesalahan internal: {message}. Jalankan lagi dengan --debug dan laporkan keluarannya.',
+    id: 'Galat internal: {message}. Jalankan lagi dengan --debug dan laporkan keluarannya.',
     en: 'Internal error: {message}. Run again with --debug and report the output.',
   },
   'error.seeHelp': {
