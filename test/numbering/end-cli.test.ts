@@ -43,7 +43,10 @@ describe('kim end', () => {
   });
 
   it.each([
-    [['end', '1', '--reason', 'Bubar', '--date', '31/02/2025'], /Date "31\/02\/2025" is not recognised/],
+    [['end', '1', '--reason', 'Bubar', '--date', '31/02/2025'], /The date "31\/02\/2025" is not a real date: no such day exists/],
+    [['end', '1', '--reason', 'Bubar', '--date', '29/02/2025'], /The date "29\/02\/2025" is not a real date/],
+    [['end', '1', '--reason', 'Bubar', '--date', '2025-13-01'], /The date "2025-13-01" is not a real date/],
+    [['end', '1', '--reason', 'Bubar', '--date', '31 Juni 2025'], /The date "31 Juni 2025" is not a real date/],
     [['end', '1', '--reason', 'Bubar', '--date', 'kemarin'], /Date "kemarin" is not recognised/],
     [['end', '1', '--reason', 'Bubar', '--date', '2025-10-15'], /The end date 2025-10-15 is after today \(2025-10-14\)/],
     [['end', '1', '--reason', '   '], /Give a reason with --reason/],

@@ -74,6 +74,10 @@ export const common = {
     id: 'Tanggal "{value}" tidak dikenali. Tulis seperti 14/06/2023, 2023-06-14 atau 14 Juni 2023.',
     en: 'Date "{value}" is not recognised. Write it like 14/06/2023, 2023-06-14 or 14 Juni 2023.',
   },
+  'error.impossibleDate': {
+    id: 'Tanggal "{value}" tidak ada di kalender. Periksa hari dan bulannya, mis. 28/02/2025.',
+    en: 'The date "{value}" is not a real date: no such day exists. Check the day and month, e.g. 28/02/2025.',
+  },
   'error.badInteger': {
     id: '{option} harus berupa bilangan bulat, bukan "{value}".',
     en: '{option} must be a whole number, not "{value}".',

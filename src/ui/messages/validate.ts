@@ -25,6 +25,7 @@ export const validateMessages = {
   'rule.LEG-SK-DATE.noColumn': { id: 'Daftar pengurus KIM ini tidak punya kolom tanggal SK, jadi tanggalnya tidak diketahui.', en: 'The roster of this KIM has no column for the SK date, so kim does not know it.' },
   'rule.LEG-SK-DATE.invalid': { id: 'Tanggal SK bukan tanggal yang dikenali; tulis seperti 14/06/2023 atau 14 Juni 2023.', en: 'The SK date is not a recognisable date; write it like 14/06/2023 or 14 Juni 2023.' },
   'rule.LEG-SK-DATE.tooOld': { id: 'Tanggal SK terbaca {date}, sebelum ada KIM: tahunnya keliru (tahun dua angka?). Tulis tahunnya lengkap, mis. 14/06/2024.', en: 'The SK date reads {date}, before KIMs existed: its year is wrong (a two-digit year?). Write the full year, e.g. 14/06/2024.' },
+  'rule.LEG-SK-DATE.impossible': { id: 'Tanggal SK "{value}" tidak ada di kalender (hari atau bulan mustahil); periksa salinan SK.', en: 'The SK date "{value}" is not a real date (no such day or month); check the copy of the SK.' },
   'rule.LEG-SK-DATE.future': { id: 'Tanggal SK {date} setelah tanggal pemeriksaan {today}.', en: 'The SK date {date} is after the check date {today}.' },
   'rule.LEG-SK-DATE.yearMismatch': { id: 'Tahun tanggal SK ({year}) berbeda dengan tahun dalam nomor SK {number} ({numberYears}).', en: 'The SK date year ({year}) differs from the year in the SK number {number} ({numberYears}).' },
   'rule.LEG-SK-ISSUER.notAllowed': { id: 'Penerbit SK bukan lurah/kepala desa. Yang diterima: {allowed}.', en: 'The SK issuer is not the lurah/kepala desa. Accepted: {allowed}.' },
