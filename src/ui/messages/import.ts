@@ -120,7 +120,7 @@ export const importMessages = {
   'import.skipped.repeatedHeaders': { id: 'baris judul kolom yang berulang: {count}', en: 'repeated header rows: {count}' },
   'import.carried': {
     id: '{file}: sel gabungan: nama KIM, desa, SK dan isian KIM lain dari baris pertama tiap KIM dipakai juga untuk {count} baris pengurus di bawahnya.',
-    en: '{file}: merged cells: the KIM name, village, SK and other KIM cells of each KIM\'s first row were carried down to {count} officer rows below it.',
+    en: '{file}: merged cells: the KIM name, village, SK and other KIM cells of each KIM\'s first row were carried down to {count, plural, one {# officer row} other {# officer rows}} below it.',
   },
   'import.byWords': {
     id: '{file}: kolom dikenali dari kata-katanya: {columns}.',

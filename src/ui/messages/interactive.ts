@@ -288,6 +288,26 @@ const deskTwins = {
     id: '{count} KIM tidak masuk rekap karena kecamatannya tidak dikenali di {regency}. Perbaiki lewat "Tinjau masalah" (LEG-REGION).',
     en: '{count, plural, one {# KIM is} other {# KIMs are}} left out of the recap because {count, plural, one {its} other {their}} district is not recognised in {regency}. Fix {count, plural, one {it} other {them}} under "Review problems" (LEG-REGION).',
   },
+  'rule.LEG-SK-MISSING.noColumn.desk': {
+    id: 'Daftar pengurus KIM ini tidak punya kolom nomor SK, jadi nomornya tidak diketahui. Minta salinan SK, lalu isi lewat "Ubah data KIM…".',
+    en: 'The roster of this KIM has no column for the SK number, so kim does not know it. Ask for a copy of the SK, then fill it in with "Change the KIM\'s data…".',
+  },
+  'rule.LEG-REGION.villageAmbiguous.desk': {
+    id: 'Desa/kelurahan "{village}" cocok dengan lebih dari satu desa: {candidates}. Perbaiki kecamatan atau desanya lewat "Ubah data KIM…".',
+    en: 'The village "{village}" fits more than one village: {candidates}. Fix its district or village with "Change the KIM\'s data…".',
+  },
+  'rule.LEG-REGION.villageNear.desk': {
+    id: 'Desa/kelurahan tertulis "{written}", dibaca sebagai {taken} (ejaan terdekat). Periksa; bila salah, perbaiki lewat "Ubah data KIM…".',
+    en: 'The village is written "{written}" and was read as {taken} (the closest spelling). Check it; if wrong, fix it with "Change the KIM\'s data…".',
+  },
+  'rule.LEG-REGION.districtNear.desk': {
+    id: 'Kecamatan tertulis "{written}", dibaca sebagai {taken} (ejaan terdekat). Periksa; bila salah, perbaiki lewat "Ubah data KIM…".',
+    en: 'The district is written "{written}" and was read as {taken} (the closest spelling). Check it; if wrong, fix it with "Change the KIM\'s data…".',
+  },
+  'rule.ADM-ROLES.noColumn.desk': {
+    id: 'Daftar pengurus KIM ini tidak punya kolom jabatan, jadi tidak diketahui siapa {roles}. Tambahkan kolom Jabatan di daftarnya, atau isi jabatan tiap pengurus lewat "Ubah data seorang pengurus…".',
+    en: 'The roster of this KIM has no column for the role, so kim cannot tell who is {roles}. Add a Jabatan column to the roster, or set each officer\'s role with "Change an officer\'s data…".',
+  },
   'config.badWholeNumber.desk': { id: 'Tulis bilangan bulat dari {min} sampai {max}, bukan "{value}".', en: 'Write a whole number from {min} to {max}, not "{value}".' },
   'config.badList.desk': { id: 'Tulis paling sedikit satu nilai, dipisah koma, mis. "lurah, kepala desa".', en: 'Write at least one value, comma-separated, e.g. "lurah, kepala desa".' },
   'import.setting.columnsBad.desk': {
