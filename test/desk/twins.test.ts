@@ -1,13 +1,6 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hasMessage, LANGS, translate, type MessageKey } from '../../src/ui/messages/index.js';
-import { ROOT } from '../helpers/cli.js';
-
-const KEYS = fs
-  .readdirSync(path.join(ROOT, 'src/ui/messages'))
-  .flatMap((f) => [...fs.readFileSync(path.join(ROOT, 'src/ui/messages', f), 'utf8').matchAll(/^\s*'([\w.-]+)': \{/gm)].map((m) => m[1]!))
-  .filter(hasMessage);
+import { CATALOG_KEYS as KEYS } from '../helpers/catalog.js';
 
 // Messages that name a command line and still reach no screen of the desk: the command line's own
 // errors, help texts, and what only `kim validate`, `kim import`, `kim check` or `kim edit` print.
@@ -19,7 +12,7 @@ const COMMAND_LINE_ONLY = new Set([
 
 describe("the desk's twins of sentences that name a command", () => {
   it('exist for every such sentence the desk can show, and name none themselves', () => {
-    const naming = KEYS.filter((k) => !k.endsWith('.desk') && LANGS.some((lang) => translate(lang, k as MessageKey).includes('`kim ')));
+    const naming = KEYS.filter((k) => !k.endsWith('.desk') && LANGS.some((lang) => translate(lang, k).includes('`kim ')));
     expect(naming.filter((k) => !hasMessage(`${k}.desk`) && !COMMAND_LINE_ONLY.has(k))).toEqual([]);
     for (const k of KEYS.filter((key) => key.endsWith('.desk'))) {
       expect(hasMessage(k.slice(0, -'.desk'.length)), k).toBe(true);

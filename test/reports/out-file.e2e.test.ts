@@ -1,16 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES, kim, scratchDir } from '../helpers/cli.js';
+import { FIXTURES, kim, sampleOffice, scratchDir } from '../helpers/cli.js';
 
 const env = { KIM_TODAY: '2026-01-10' };
 
 describe('--out picks the format from the file name', () => {
   const dir = scratchDir('kim-out-');
   beforeAll(() => {
-    expect(kim(['init', '--regency', '35.74'], { cwd: dir, env }).code).toBe(0);
-    const rosters = fs.readdirSync(path.join(FIXTURES, 'rosters')).filter((f) => f.endsWith('.csv')).map((f) => path.join(FIXTURES, 'rosters', f));
-    expect(kim(['import', ...rosters], { cwd: dir, env }).code).toBeLessThan(2);
+    sampleOffice(dir, env);
   });
 
   // [command, file, what the file must start with]

@@ -1,7 +1,5 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES, kim, scratchDir } from '../helpers/cli.js';
+import { kim, sampleOffice, scratchDir } from '../helpers/cli.js';
 import { kimInPty } from '../helpers/pty.js';
 
 const env = { KIM_TODAY: '2026-01-10' };
@@ -25,9 +23,7 @@ const COMMANDS: [string, string[]][] = [
 describe('tables on a terminal fit its width', () => {
   const dir = scratchDir('kim-width-');
   beforeAll(() => {
-    expect(kim(['init', '--regency', '35.74'], { cwd: dir, env }).code).toBe(0);
-    const rosters = fs.readdirSync(path.join(FIXTURES, 'rosters')).filter((f) => f.endsWith('.csv')).map((f) => path.join(FIXTURES, 'rosters', f));
-    expect(kim(['import', ...rosters], { cwd: dir, env }).code).toBeLessThan(2);
+    sampleOffice(dir, env);
     expect(kim(['number'], { cwd: dir, env }).code).toBe(0);
   });
 

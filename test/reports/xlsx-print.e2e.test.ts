@@ -1,8 +1,7 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES, kim, scratchDir } from '../helpers/cli.js';
+import { kim, sampleOffice, scratchDir } from '../helpers/cli.js';
 
 const env = { KIM_TODAY: '2026-01-10' };
 
@@ -18,9 +17,7 @@ const XLSX: [string, string[], string | RegExp][] = [
 describe('every xlsx kim writes prints', () => {
   const dir = scratchDir('kim-xlsx-');
   beforeAll(() => {
-    expect(kim(['init', '--regency', '35.74'], { cwd: dir, env }).code).toBe(0);
-    const rosters = fs.readdirSync(path.join(FIXTURES, 'rosters')).filter((f) => f.endsWith('.csv')).map((f) => path.join(FIXTURES, 'rosters', f));
-    expect(kim(['import', ...rosters], { cwd: dir, env }).code).toBeLessThan(2);
+    sampleOffice(dir, env);
   });
 
   it.each(XLSX)('%s: title above, headings whole, header frozen, landscape one page wide', async (name, args, title) => {
