@@ -28,7 +28,7 @@ export interface Dataset {
   stack?: boolean;
 }
 
-export function headingKeys(data: Pick<Dataset, 'columns' | 'heading'> & Partial<Dataset>): string[] {
+export function headingKeys(data: Pick<Dataset, 'columns' | 'heading'>): string[] {
   return data.heading ?? (data.columns[0] ? [data.columns[0].key] : []);
 }
 

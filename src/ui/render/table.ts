@@ -9,7 +9,10 @@ import { fitText, longestWord, textWidth, wrapText } from './text-width.js';
 // Loaded when a table is drawn: JSON, CSV and file outputs start without it.
 const require = createRequire(import.meta.url);
 
-/** A word longer than this may be broken inside its column (a path, a long SK number)… */
+/**
+ * A word longer than this may be broken inside its column (a path, a long SK number); shorter
+ * words keep their column at least as wide as they are.
+ */
 const BREAKABLE_WORD = 20;
 
 export interface TableOptions {
@@ -41,16 +44,19 @@ export function renderTable(data: Dataset, color: ChalkInstance, options: TableO
   const title = data.title ? color.bold(fitText(data.title, width)) + '\n' : '';
   if (data.rows.length === 0 && !data.total && options.emptyText) return title + fitText(options.emptyText, width) + '\n';
   const rows = options.sizeBy ?? (data.total ? [...data.rows, data.total] : data.rows);
-  const whole = sized(data.columns, rows, width);
+  const named = new Set(headingKeys(data));
+  const whole = sized(data.columns, rows, width, named);
   if (whole) return title + draw(data, whole, color);
-  const parts = data.stack && width !== undefined ? stacked(data, rows, width) : undefined;
+  const parts = data.stack && width !== undefined ? stacked(data, rows, width, named) : undefined;
   if (parts) return title + parts.map((part) => draw(data, part, color)).join('\n');
   return title + renderBlocks(data, color, width!, options.block);
 }
 
-/** Each column's widths, fitted to the room; undefined when the columns cannot fit it. */
-function sized(columns: Column[], rows: Row[], width: number | undefined): Sized | undefined {
-  const headings = new Set(headingKeys({ columns, rows }));
+/**
+ * Each column's widths, fitted to the room; undefined when the columns cannot fit it. The columns
+ * that name a row (`named`) break only at spaces.
+ */
+function sized(columns: Column[], rows: Row[], width: number | undefined, named: Set<string>): Sized | undefined {
   const natural: number[] = [];
   const minimum: number[] = [];
   // A loop, not Math.max(...cells): a list of a whole province's KIMs would overflow the stack.
@@ -64,7 +70,7 @@ function sized(columns: Column[], rows: Row[], width: number | undefined): Sized
     }
     // Figures are never broken; a row's name only at its spaces; other text may break a long word.
     const words = widestOf(cells, c.align === 'right' ? textWidth : longestWord);
-    const unbroken = c.align === 'right' || headings.has(c.key) ? words : Math.min(words, BREAKABLE_WORD);
+    const unbroken = c.align === 'right' || named.has(c.key) ? words : Math.min(words, BREAKABLE_WORD);
     const least = Math.min(widest, Math.max(longestWord(c.header), unbroken, 1));
     minimum.push(least);
     natural.push(c.tableWidth ? Math.max(least, Math.min(widest, c.tableWidth)) : widest);
@@ -75,15 +81,14 @@ function sized(columns: Column[], rows: Row[], width: number | undefined): Sized
 }
 
 /** The figures cut in two, each part with the row's name, both fitting; the most even cut wins. */
-function stacked(data: Dataset, rows: Row[], width: number): Sized[] | undefined {
-  const keys = new Set(headingKeys(data));
-  const named = data.columns.filter((c) => keys.has(c.key));
-  const rest = data.columns.filter((c) => !keys.has(c.key));
+function stacked(data: Dataset, rows: Row[], width: number, named: Set<string>): Sized[] | undefined {
+  const names = data.columns.filter((c) => named.has(c.key));
+  const rest = data.columns.filter((c) => !named.has(c.key));
   let best: Sized[] | undefined;
   let bestGap = Infinity;
   for (let cut = 1; cut < rest.length; cut++) {
-    const first = sized([...named, ...rest.slice(0, cut)], rows, width);
-    const second = sized([...named, ...rest.slice(cut)], rows, width);
+    const first = sized([...names, ...rest.slice(0, cut)], rows, width, named);
+    const second = sized([...names, ...rest.slice(cut)], rows, width, named);
     if (!first || !second) continue;
     const gap = Math.abs(first.widths.reduce((a, b) => a + b, 0) - second.widths.reduce((a, b) => a + b, 0));
     if (gap < bestGap) [best, bestGap] = [[first, second], gap];
