@@ -4,7 +4,7 @@ import { pluralize } from '../../src/ui/messages/plural.js';
 import { CATALOG_KEYS as KEYS } from '../helpers/catalog.js';
 
 /** The placeholders that hold a count set to n; the others (names, paths, codes) to a word. */
-const COUNTS = new Set(['count', 'communities', 'officers', 'errors', 'warnings', 'compliant', 'created', 'updated', 'restored', 'rows', 'max', 'digits', 'problems', 'references', 'districts', 'villages', 'skipped', 'assigned']);
+const COUNTS = new Set(['count', 'communities', 'officers', 'errors', 'warnings', 'compliant', 'created', 'updated', 'restored', 'rows', 'max', 'digits', 'problems', 'references', 'districts', 'villages', 'skipped', 'assigned', 'moved', 'merged']);
 const all = (n: number) => new Proxy({}, { get: (_target, name) => (COUNTS.has(String(name)) ? n : 'X') }) as Record<string, number>;
 
 describe('plurals in the catalog', () => {

@@ -308,6 +308,14 @@ const deskTwins = {
     id: 'Daftar pengurus KIM ini tidak punya kolom jabatan, jadi tidak diketahui siapa {roles}. Tambahkan kolom Jabatan di daftarnya, atau isi jabatan tiap pengurus lewat "Ubah data seorang pengurus…".',
     en: 'The roster of this KIM has no column for the role, so kim cannot tell who is {roles}. Add a Jabatan column to the roster, or set each officer\'s role with "Change an officer\'s data…".',
   },
+  'undo.laterBatch.desk': {
+    id: 'Batch {batch} tidak bisa dibatalkan: batch {later} yang lebih baru mengubah data yang sama. Batalkan batch {later} dulu lewat "Batalkan impor", lalu ulangi. Tidak ada yang diubah.',
+    en: 'Batch {batch} cannot be undone: the later batch {later} changed the same records. Undo batch {later} first with "Undo an import", then try again. Nothing was changed.',
+  },
+  'undo.laterEdit.desk': {
+    id: 'Batch {batch} tidak bisa dibatalkan: {name} diubah kemudian ({action}, oleh {who} pada {when}, log audit #{audit}), dan membatalkan batch akan menghapus perubahan itu. Biarkan batch ini, lalu perbaiki yang dibawanya lewat "Tinjau masalah" atau "Cari KIM". Tidak ada yang diubah.',
+    en: 'Batch {batch} cannot be undone: {name} was changed later ({action}, by {who} on {when}, audit log #{audit}), and undoing the batch would lose that. Keep the batch, and correct what it brought under "Review problems" or "Find a KIM". Nothing was changed.',
+  },
   'config.badWholeNumber.desk': { id: 'Tulis bilangan bulat dari {min} sampai {max}, bukan "{value}".', en: 'Write a whole number from {min} to {max}, not "{value}".' },
   'config.badList.desk': { id: 'Tulis paling sedikit satu nilai, dipisah koma, mis. "lurah, kepala desa".', en: 'Write at least one value, comma-separated, e.g. "lurah, kepala desa".' },
   'import.setting.columnsBad.desk': {
