@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { ChalkInstance } from 'chalk';
 import { usageError } from './errors.js';
 import { colorEnabled, makeChalk } from './ui/color.js';
+import { fitText } from './ui/render/text-width.js';
 import { LANGS, translator, type Lang, type Translate } from './ui/messages/index.js';
 
 export const FORMATS = ['table', 'json', 'csv', 'md', 'xlsx'] as const;
@@ -37,7 +38,14 @@ export interface Context {
   lang: Lang;
   t: Translate;
   format: Format;
+  /** True when no --format was given and --out's extension chose it. */
+  formatFromOut: boolean;
   out?: string;
+  /**
+   * The width a table must fit: the terminal's columns when the data goes to one; undefined for a
+   * pipe or a file, which keep full rows.
+   */
+  width?: number;
   yes: boolean;
   operator: string;
   quiet: boolean;
@@ -84,8 +92,16 @@ export function parseLang(text: string): Lang | undefined {
   return (LANGS as readonly string[]).includes(wanted) ? (wanted as Lang) : undefined;
 }
 
+/** The format a file's extension asks for: .xlsx .csv .json .md; undefined for any other. */
+export function formatOfFile(file: string): Format | undefined {
+  const ext = path.extname(file).toLowerCase();
+  return ext === '.xlsx' ? 'xlsx' : ext === '.csv' ? 'csv' : ext === '.json' ? 'json' : ext === '.md' ? 'md' : undefined;
+}
+
+/** --format as written; without it, what --out's extension asks for; else a table. */
 function formatOf(opts: GlobalOptions): string {
-  return (opts.format ?? 'table').trim().toLowerCase();
+  const asked = opts.format?.trim().toLowerCase();
+  return asked || (opts.out ? formatOfFile(opts.out) : undefined) || 'table';
 }
 
 /**
@@ -116,6 +132,9 @@ export function buildContext(opts: GlobalOptions, io: Io): Context {
   if (!(FORMATS as readonly string[]).includes(format)) {
     throw usageError('error.badFormat', { value: opts.format, allowed: FORMATS.join(', ') });
   }
+  // `--format csv --out rekap.xlsx` would write CSV bytes that Excel refuses to open.
+  const implied = opts.out ? formatOfFile(opts.out) : undefined;
+  if (implied && format !== implied) throw usageError('error.formatVsOut', { format, file: opts.out, implied });
   const quiet = opts.quiet === true;
   const colored = colorChoice(opts, io);
   const color = makeChalk(colored.out);
@@ -124,12 +143,16 @@ export function buildContext(opts: GlobalOptions, io: Io): Context {
   const interactive = !ci && io.stdinIsTTY && io.stdout.isTTY === true;
   const today = env.KIM_TODAY && /^\d{4}-\d{2}-\d{2}$/.test(env.KIM_TODAY) ? env.KIM_TODAY : localDate(new Date());
   const dbPath = path.resolve(io.cwd, opts.db ?? (env.KIM_DB || 'kim.sqlite'));
+  // Sentences on a terminal are wrapped at its width, between words, as the tables are.
+  const errWidth = io.stderr.isTTY === true && (io.stderr.columns ?? 0) > 0 ? io.stderr.columns : undefined;
   return {
     dbPath,
     lang,
     t,
     format: format as Format,
+    formatFromOut: !opts.format?.trim() && implied !== undefined,
     out: opts.out ? path.resolve(io.cwd, opts.out) : undefined,
+    width: !opts.out && io.stdout.isTTY === true && (io.stdout.columns ?? 0) > 0 ? io.stdout.columns : undefined,
     yes: opts.yes === true,
     operator: (opts.operator ?? env.KIM_OPERATOR ?? '').trim() || osUser(),
     quiet,
@@ -141,10 +164,10 @@ export function buildContext(opts: GlobalOptions, io: Io): Context {
     io,
     today,
     notice(text) {
-      if (!quiet) io.stderr.write(text + '\n');
+      if (!quiet) io.stderr.write(fitText(text, errWidth) + '\n');
     },
     warn(text) {
-      io.stderr.write(errColor.yellow(text) + '\n');
+      io.stderr.write(errColor.yellow(fitText(text, errWidth)) + '\n');
     },
   };
 }
@@ -152,7 +175,8 @@ export function buildContext(opts: GlobalOptions, io: Io): Context {
 /** Refuses a --format the command cannot produce, naming the ones it can. */
 export function requireFormat(ctx: Context, allowed: readonly Format[]): void {
   if (!allowed.includes(ctx.format)) {
-    throw usageError('error.badFormat', { value: ctx.format, allowed: allowed.join(', ') });
+    const params = { value: ctx.format, allowed: allowed.join(', '), file: ctx.out };
+    throw usageError(ctx.formatFromOut ? 'error.badFormatFromOut' : 'error.badFormat', params);
   }
   if (ctx.format === 'xlsx' && !ctx.out) throw usageError('error.xlsxNeedsOut');
 }

@@ -30,9 +30,26 @@ export function privateTemporary(file: string): string {
   return tmp;
 }
 
-/** The clerk's sentence for a file kim could not write (exit 2). */
+/**
+ * The clerk's sentence for a file kim could not write (exit 2), naming the file asked for: the
+ * system's own message names the hidden temporary file, which the clerk never asked for.
+ */
 export function outWriteError(file: string, cause: unknown): Error {
-  return usageError('error.outWrite', { path: file, reason: (cause as Error).message }, cause);
+  const dir = path.dirname(file);
+  const code = (cause as { code?: unknown }).code;
+  if (isFolder(file)) return usageError('error.outIsFolder', { path: file }, cause);
+  if ((code === 'ENOENT' || code === 'ENOTDIR') && !isFolder(dir)) return usageError('error.outNoFolder', { path: file, dir }, cause);
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return usageError('error.outDenied', { path: file, dir }, cause);
+  const reason = String((cause as Error).message ?? cause).split(temporaryPath(file)).join(file);
+  return usageError('error.outWrite', { path: file, reason }, cause);
+}
+
+function isFolder(file: string): boolean {
+  try {
+    return fs.statSync(file).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** Writes a whole file: a reader never sees half of it, and a failure leaves nothing behind. */

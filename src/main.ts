@@ -2,9 +2,10 @@ import fs from 'node:fs';
 import { CommanderError, type Command } from 'commander';
 import { buildProgram, type Dispatch } from './cli.js';
 import { buildContext, colorChoice, detectLang, parseLang, type GlobalOptions, type Io } from './context.js';
+import { nativeDriverProblem } from './db/native-driver.js';
 import { EXIT, KimError } from './errors.js';
 import { loadColor } from './ui/color.js';
-import { translate, translator, type Lang, type MessageKey } from './ui/messages/index.js';
+import { translator, type Lang, type MessageKey, type Translate } from './ui/messages/index.js';
 
 function defaultIo(): Io {
   return {
@@ -56,22 +57,28 @@ function sqliteKey(code: string): MessageKey | undefined {
   return SQLITE_MESSAGES[code] ?? SQLITE_MESSAGES[code.replace(/_[A-Z_]+$/, '').replace(/^(SQLITE_[A-Z]+).*/, '$1')];
 }
 
-/** The one place where errors become sentences and exit codes. */
-export function reportError(error: unknown, lang: Lang, debug: boolean, io: Io, dbPath = ''): number {
-  const prefix = translate(lang, 'error.prefix');
-  const say = (text: string) => io.stderr.write(`${prefix}: ${text}\n`);
+/**
+ * The one place where errors become sentences and exit codes. `t` says them from somewhere else
+ * than the command line (the desk).
+ */
+export function reportError(error: unknown, lang: Lang, debug: boolean, io: Io, dbPath = '', t: Translate = translator(lang)): number {
+  const say = (text: string) => io.stderr.write(`${t('error.prefix')}: ${text}\n`);
   let code: number;
-  if (error instanceof KimError) {
-    say(translate(lang, error.key, error.params));
+  const driver = nativeDriverProblem(error);
+  if (driver) {
+    say(t(driver.key, driver.params));
+    code = EXIT.ENVIRONMENT;
+  } else if (error instanceof KimError) {
+    say(t(error.key, error.params));
     code = error.exitCode;
   } else if (error && typeof error === 'object' && 'code' in error && typeof error.code === 'string' && error.code.startsWith('SQLITE_') && sqliteKey(error.code)) {
-    say(translate(lang, sqliteKey(error.code)!, { path: dbPath, reason: (error as unknown as Error).message }));
+    say(t(sqliteKey(error.code)!, { path: dbPath, reason: (error as unknown as Error).message }));
     code = EXIT.ENVIRONMENT;
   } else if (error && typeof error === 'object' && 'code' in error && (error.code === 'ENOSPC' || error.code === 'EACCES' || error.code === 'EROFS')) {
-    say(translate(lang, 'db.io', { path: dbPath, reason: (error as unknown as Error).message }));
+    say(t('db.io', { path: dbPath, reason: (error as unknown as Error).message }));
     code = EXIT.ENVIRONMENT;
   } else {
-    say(translate(lang, 'error.internal', { message: error instanceof Error ? error.message : String(error) }));
+    say(t('error.internal', { message: error instanceof Error ? error.message : String(error) }));
     code = EXIT.ENVIRONMENT;
   }
   if (debug && error instanceof Error) io.stderr.write((error.stack ?? String(error)) + '\n');

@@ -170,7 +170,9 @@ describe('kim config changes what kim validate reports', () => {
     const dir = copyOfImported();
     kim(['config', 'set', 'rules.LEG-SK-ISSUER.allowed', 'lurah, kepala desa, camat'], { cwd: dir, env });
     expect(kimJson(['config', 'get', 'rules.LEG-SK-ISSUER.allowed'], { cwd: dir, env }).json.value).toEqual(['lurah', 'kepala desa', 'camat']);
-    expect(kim(['config', 'unset', 'rules.LEG-SK-ISSUER.allowed'], { cwd: dir, env }).stdout).toMatch(/back to its default: lurah, kepala kelurahan/);
+    const unset = kim(['config', 'unset', 'rules.LEG-SK-ISSUER.allowed'], { cwd: dir, env });
+    expect(unset.stderr).toMatch(/back to its default: lurah, kepala kelurahan/);
+    expect(unset.stdout).toBe('');
     const log = kimJson<{ action: string }[]>(['log', '--action', 'config'], { cwd: dir, env });
     expect(JSON.stringify(log.json)).toMatch(/config\.unset[\s\S]*config\.set|config\.set[\s\S]*config\.unset/);
   });
@@ -178,7 +180,8 @@ describe('kim config changes what kim validate reports', () => {
   it('sets the regency as kim init does, and will not unset it', () => {
     const dir = copyOfImported();
     const set = kim(['config', 'set', 'regency', 'Kota Probolinggo'], { cwd: dir, env });
-    expect(set.stdout).toContain('regency = 35.74 (Kota Probolinggo)');
+    expect(set.stderr).toContain('regency = 35.74 (Kota Probolinggo)');
+    expect(set.stdout).toBe('');
     expect(kim(['config', 'get', 'regency'], { cwd: dir, env }).stdout.trim()).toBe('35.74');
     expect(kim(['config', 'unset', 'regency'], { cwd: dir, env }).code).toBe(2);
     expect(kim(['config', 'set', 'regency', 'Kabupaten Atlantis'], { cwd: dir, env }).code).toBe(2);

@@ -77,6 +77,6 @@ export async function run(ctx: Context, args: string[], _opts: Record<string, un
   }
   recordBackup(ctx, result);
   if (ctx.format === 'json') writeData(ctx, renderJson(result));
-  else ctx.io.stdout.write(ctx.t('backup.done', { path: result.file, size: formatBytes(result.bytes, ctx.lang), version: result.schemaVersion }) + '\n');
+  else ctx.notice(ctx.t('backup.done', { path: result.file, size: formatBytes(result.bytes, ctx.lang), version: result.schemaVersion }));
   return 0;
 }

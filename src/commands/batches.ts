@@ -1,6 +1,8 @@
 import type { Context } from '../context.js';
 import { requireFormat } from '../context.js';
 import type { BatchRow } from '../core/import/undo.js';
+import type { Db } from '../db/connection.js';
+import type { Lang } from '../ui/messages/index.js';
 import { emit } from '../ui/output.js';
 import { withDb } from './open.js';
 
@@ -14,10 +16,10 @@ interface FileRecord {
   rows: number;
 }
 
-export async function run(ctx: Context): Promise<number> {
-  requireFormat(ctx, ['table', 'json', 'csv', 'md']);
-  const rows = await withDb(ctx, {}, (db) => db.prepare(`SELECT * FROM batches WHERE finished_at IS NOT NULL ORDER BY id`).all() as BatchRow[]);
-  const batches = rows.map((b) => {
+/** Every finished import, oldest first, as `kim batches --format json` prints it. */
+export function listBatches(db: Db) {
+  const rows = db.prepare(`SELECT * FROM batches WHERE finished_at IS NOT NULL ORDER BY id`).all() as BatchRow[];
+  return rows.map((b) => {
     const counts = JSON.parse(b.counts) as { communities: Record<string, number>; officers: Record<string, number>; rejected: number };
     return {
       id: b.id,
@@ -32,8 +34,18 @@ export async function run(ctx: Context): Promise<number> {
       undoneBy: b.undone_by,
     };
   });
+}
+
+/** A moment as the clerk's locale writes it, to the minute. */
+export function localTime(lang: Lang, iso: string): string {
+  return new Date(iso).toLocaleString(lang === 'id' ? 'id-ID' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' });
+}
+
+export async function run(ctx: Context): Promise<number> {
+  requireFormat(ctx, ['table', 'json', 'csv', 'md']);
+  const batches = await withDb(ctx, {}, listBatches);
   const t = ctx.t;
-  const local = (iso: string) => new Date(iso).toLocaleString(ctx.lang === 'id' ? 'id-ID' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' });
+  const local = (iso: string) => localTime(ctx.lang, iso);
   await emit(
     ctx,
     {

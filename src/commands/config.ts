@@ -88,7 +88,7 @@ async function set(ctx: Context, key: string, text: string): Promise<number> {
     }),
   );
   if (ctx.format === 'json') writeData(ctx, renderJson({ key, value }));
-  else ctx.io.stdout.write(ctx.t('config.set', { key, value: shown(def, value) + (regency ? ` (${titleCase(regency.name)})` : '') }) + '\n');
+  else ctx.notice(ctx.t('config.set', { key, value: shown(def, value) + (regency ? ` (${titleCase(regency.name)})` : '') }));
   if (reresolved && ctx.format !== 'json') reportReresolved(ctx, reresolved);
   return 0;
 }
@@ -106,7 +106,7 @@ async function unset(ctx: Context, key: string): Promise<number> {
     }),
   );
   if (ctx.format === 'json') writeData(ctx, renderJson({ key, value: def.defaultValue }));
-  else ctx.io.stdout.write(ctx.t('config.unset', { key, value: shown(def, def.defaultValue) }) + '\n');
+  else ctx.notice(ctx.t('config.unset', { key, value: shown(def, def.defaultValue) }));
   return 0;
 }
 

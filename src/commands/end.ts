@@ -26,7 +26,7 @@ export async function run(ctx: Context, args: string[], opts: EndOptions): Promi
     return 0;
   }
   const c = ended.community;
-  writeData(ctx, ctx.t('end.done', { name: c.name, id: c.id, date: ended.endedAt, reason: ended.reason }) + '\n');
+  ctx.notice(ctx.t('end.done', { name: c.name, id: c.id, date: ended.endedAt, reason: ended.reason }));
   if (c.number) ctx.notice(ctx.t('end.numberRetired', { number: c.number }));
   return 0;
 }

@@ -12,6 +12,7 @@ import { fileSink, stdoutSink, type Sink } from '../ui/render/sink.js';
 import { outWriteError, writeViaTemporary } from '../files.js';
 import { writeCsvStream, writeJsonArrayStream } from '../ui/render/stream-writers.js';
 import { writeXlsxStream, XLSX_MAX_ROWS } from '../ui/render/xlsx.js';
+import { officeTitle } from './office-title.js';
 import { withDb } from './open.js';
 
 export function exportHeading(t: Translate, c: ExportColumn): string {
@@ -46,10 +47,11 @@ async function streamText(ctx: Context, source: ExportSource, format: 'csv' | 'j
   }
 }
 
-async function writeXlsxFile(ctx: Context, source: ExportSource, sheet: string): Promise<number> {
+async function writeXlsxFile(ctx: Context, source: ExportSource, sheet: string, title: string): Promise<number> {
   const rows = source.count();
-  if (rows + 1 > XLSX_MAX_ROWS) throw usageError('export.tooBigForXlsx', { count: rows, max: XLSX_MAX_ROWS - 1 });
-  return writeViaTemporary(ctx.out!, (tmp) => writeXlsxStream(tmp, xlsxColumns(ctx.t, source.columns), source.raw(), sheet));
+  // The title and the heading take two of Excel's rows.
+  if (rows + 2 > XLSX_MAX_ROWS) throw usageError('export.tooBigForXlsx', { count: rows, max: XLSX_MAX_ROWS - 2 });
+  return writeViaTemporary(ctx.out!, (tmp) => writeXlsxStream(tmp, { title, columns: xlsxColumns(ctx.t, source.columns) }, source.raw(), sheet));
 }
 
 /**
@@ -75,7 +77,9 @@ export async function run(ctx: Context, args: string[], opts: { includeNik?: boo
     if (revalidated > 0) ctx.notice(ctx.t('report.revalidated', { count: revalidated }));
     const source = exportSource(db, kind, { includeNik });
     return inReadSnapshot(db, () =>
-      format === 'xlsx' ? writeXlsxFile(ctx, source, kind) : streamText(ctx, source, format, opts.excel === true),
+      format === 'xlsx'
+        ? writeXlsxFile(ctx, source, kind, officeTitle(ctx, db, kind === 'officers' ? 'title.officers' : 'title.communities'))
+        : streamText(ctx, source, format, opts.excel === true),
     );
   });
   if (includeNik) ctx.warn(ctx.t('export.nikWhole'));

@@ -144,7 +144,7 @@ function render(ctx: Context, result: ImportResult, reason: (r: RejectedRow) => 
   };
   const out: string[] = [];
   // A long plan helps nobody on screen; the totals say it.
-  if (result.plan.length <= 50) out.push(renderTable(plan, ctx.color));
+  if (result.plan.length <= 50) out.push(renderTable(plan, ctx.color, { width: ctx.width }));
   const totals: Dataset = {
     columns: [
       { key: 'what', header: t('import.col.what') },
@@ -158,10 +158,10 @@ function render(ctx: Context, result: ImportResult, reason: (r: RejectedRow) => 
       { what: t('import.col.officers'), ...result.officers },
     ],
   };
-  out.push(renderTable(totals, ctx.color));
+  out.push(renderTable(totals, ctx.color, { width: ctx.width }));
   if (result.rejected.length) {
     const rejected = rejectedRows(ctx, result, reason);
-    out.push(renderTable({ ...rejected, rows: rejected.rows.slice(0, 200) }, ctx.color));
+    out.push(renderTable({ ...rejected, rows: rejected.rows.slice(0, 200) }, ctx.color, { width: ctx.width }));
   }
   for (const source of ['file', 'office'] as const) {
     const rows = conflictRows(t, result, source);

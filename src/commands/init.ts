@@ -66,11 +66,10 @@ export async function run(ctx: Context, _args: string[], opts: { regency?: strin
   });
   if (ctx.format === 'json') writeData(ctx, renderJson(result));
   else {
-    ctx.io.stdout.write(ctx.t('init.ready', { path: result.database, version: result.schemaVersion }) + '\n');
+    // Sentences about what was done, not data: stderr, as every command's notices.
+    ctx.notice(ctx.t('init.ready', { path: result.database, version: result.schemaVersion }));
     if (result.regency) {
-      ctx.io.stdout.write(
-        ctx.t('init.regency', { code: result.regency.code, name: result.regency.name, districts: result.districts, villages: result.villages }) + '\n',
-      );
+      ctx.notice(ctx.t('init.regency', { code: result.regency.code, name: result.regency.name, districts: result.districts, villages: result.villages }));
     } else ctx.warn(ctx.t('regions.noRegency'));
     if (result.reresolved) reportReresolved(ctx, result.reresolved);
   }

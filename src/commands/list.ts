@@ -6,6 +6,7 @@ import { refreshValidation, revalidator } from '../core/reports/freshness.js';
 import type { MessageKey, Translate } from '../ui/messages/index.js';
 import { emit } from '../ui/output.js';
 import type { Dataset } from '../ui/render/dataset.js';
+import { officeTitle } from './office-title.js';
 import { withDb } from './open.js';
 
 function listDataset(t: Translate, lines: CommunityLine[], options: { ended: boolean; forPeople: boolean }): Dataset {
@@ -13,6 +14,7 @@ function listDataset(t: Translate, lines: CommunityLine[], options: { ended: boo
   const verdict = (c: boolean | null) => (c === null ? t('list.notChecked') : t(c ? 'word.yes' : 'word.no'));
   return {
     columns: keys.map((key) => ({ key, header: t(`list.col.${key}` as MessageKey), align: key === 'id' || key === 'officers' ? 'right' : 'left' })),
+    heading: ['name'],
     rows: lines.map((l) => ({
       ...l,
       sk: l.skNumber,
@@ -24,16 +26,18 @@ function listDataset(t: Translate, lines: CommunityLine[], options: { ended: boo
 /** `kim list`: the KIMs, filtered, by district, village and name; ended ones only on request. */
 export async function run(ctx: Context, _args: string[], opts: { district?: string; status?: ListStatus; search?: string }): Promise<number> {
   requireFormat(ctx, ['table', 'json', 'csv', 'md', 'xlsx']);
-  const { lines, hiddenEnded, revalidated } = await withDb(ctx, {}, (db) => {
+  const { lines, hiddenEnded, revalidated, title } = await withDb(ctx, {}, (db) => {
     const districtCode = opts.district ? findDistrictCode(db, opts.district) : undefined;
     // The compliance shown is judged on the current data, as in the reports.
     const revalidated = opts.status === 'ended' ? 0 : refreshValidation(db, revalidator(db, ctx));
     const lines = listCommunities(db, { today: ctx.today, districtCode, status: opts.status, search: opts.search });
-    return { lines, hiddenEnded: opts.status === 'ended' ? 0 : endedCount(db, ctx.today), revalidated };
+    // A spreadsheet is printed: it says what it is; the other formats stay as they were.
+    const title = ctx.format === 'xlsx' ? officeTitle(ctx, db, 'title.communities') : undefined;
+    return { lines, hiddenEnded: opts.status === 'ended' ? 0 : endedCount(db, ctx.today), revalidated, title };
   });
   if (revalidated > 0) ctx.notice(ctx.t('report.revalidated', { count: revalidated }));
   const forPeople = ctx.format === 'table' || ctx.format === 'md';
-  const data = listDataset(ctx.t, lines, { ended: opts.status === 'ended', forPeople });
+  const data = { ...listDataset(ctx.t, lines, { ended: opts.status === 'ended', forPeople }), title };
   await emit(ctx, data, lines, { emptyText: ctx.t('list.none'), sheet: 'KIM' });
   if (ctx.format === 'table') {
     if (lines.length > 0) ctx.notice(ctx.t('list.count', { count: lines.length }));

@@ -8,7 +8,7 @@ import { SKIP } from '../core/numbering/eligibility.js';
 import { revokeNumber } from '../core/numbering/revoke.js';
 import { runValidation } from '../core/rules/validate.js';
 import type { Dataset } from '../ui/render/dataset.js';
-import { emit, writeData } from '../ui/output.js';
+import { emit } from '../ui/output.js';
 import { withDb } from './open.js';
 
 interface NumberOptions {
@@ -102,7 +102,7 @@ async function revoke(ctx: Context, db: Db, text: string, reason: string, dryRun
   const revoked = revokeNumber(db, { communityId: community.id, reason, operator: ctx.operator, dryRun });
   if (ctx.format === 'table') {
     const params = { number: revoked.number, name: revoked.community.name, id: revoked.community.id, reason: revoked.reason };
-    writeData(ctx, ctx.t(dryRun ? 'number.revoked.dryRun' : 'number.revoked', params) + '\n');
+    ctx.notice(ctx.t(dryRun ? 'number.revoked.dryRun' : 'number.revoked', params));
     return 0;
   }
   const data: Dataset = {

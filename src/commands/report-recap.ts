@@ -7,6 +7,7 @@ import { computeRecap } from '../core/reports/recap.js';
 import { emit, writeData } from '../ui/output.js';
 import { changesNote, recapDataset, recapJson } from '../ui/render/recap-view.js';
 import { renderTable } from '../ui/render/table.js';
+import { fitText } from '../ui/render/text-width.js';
 import { withDb } from './open.js';
 
 export async function run(ctx: Context, _args: string[], opts: { year?: string; quarter?: string }): Promise<number> {
@@ -35,7 +36,7 @@ export async function run(ctx: Context, _args: string[], opts: { year?: string; 
 
   if (ctx.format === 'table') {
     const data = recapDataset(ctx.t, ctx.lang, recap, { previous, forPeople: true });
-    writeData(ctx, renderTable(data, ctx.color) + ctx.color.dim(changesNote(ctx.t, recap)) + '\n');
+    writeData(ctx, renderTable(data, ctx.color, { width: ctx.width }) + ctx.color.dim(fitText(changesNote(ctx.t, recap), ctx.width)) + '\n');
   } else {
     const data = recapDataset(ctx.t, ctx.lang, recap, { forPeople: ctx.format === 'md' });
     await emit(ctx, data, recapJson(recap), { sheet: ctx.t('report.recap.sheet', { quarter, year }) });

@@ -21,6 +21,6 @@ export async function run(ctx: Context, args: string[]): Promise<number> {
     const findings = detail.findings.map(({ params: _params, ...f }) => ({ ...f, message: problemText(ctx.t, { ...f, params: _params }) }));
     writeData(ctx, renderJson({ ...detail, findings }));
   } else if (ctx.format === 'md') writeData(ctx, renderShowMarkdown(ctx.t, ctx.lang, detail));
-  else writeData(ctx, renderShowTable(ctx.t, detail, ctx.color));
+  else writeData(ctx, renderShowTable(ctx.t, detail, ctx.color, ctx.width));
   return 0;
 }

@@ -19,7 +19,7 @@ export async function run(ctx: Context, [text]: string[]): Promise<number> {
     }
     const result = undoBatch(db, id, ctx.operator);
     if (ctx.format === 'json') writeData(ctx, renderJson(result));
-    else writeData(ctx, ctx.t('undo.done', { ...result }) + '\n');
+    else ctx.notice(ctx.t('undo.done', { ...result }));
     return 0;
   });
 }

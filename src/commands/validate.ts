@@ -7,7 +7,9 @@ import { findDistrictCode } from '../core/rules/scope.js';
 import { runValidationInParallel, type Finding, type ValidationRun } from '../core/rules/validate.js';
 import type { Dataset } from '../ui/render/dataset.js';
 import { findingFieldLabel } from '../ui/render/field-label.js';
+import { indented, type BlockLines } from '../ui/render/blocks.js';
 import { renderTable } from '../ui/render/table.js';
+import { fitText } from '../ui/render/text-width.js';
 import { emit, writeData } from '../ui/output.js';
 import { withDb } from './open.js';
 
@@ -55,36 +57,45 @@ function csvDataset(findings: Finding[]): Dataset {
   };
 }
 
-/** For people: one heading and table per community with findings, then the summary. */
+/**
+ * For people: one heading and table per community with findings, then the summary. On a terminal
+ * too narrow for the table, each finding is a block: what and where on one line, the message on
+ * its own line under it.
+ */
 function renderGrouped(ctx: Context, result: ValidationRun, shown: Finding[]): string {
-  const { t, color } = ctx;
-  if (result.summary.communities === 0) return t('validate.noCommunities') + '\n';
+  const { t, color, width } = ctx;
+  if (result.summary.communities === 0) return fitText(t('validate.noCommunities'), width) + '\n';
   const groups = new Map<number, Finding[]>();
   for (const f of shown) groups.set(f.community.id, [...(groups.get(f.community.id) ?? []), f]);
   const compliant = new Map(result.communities.map((c) => [c.id, c.compliant]));
   const paint = (f: Finding, text: string) => (f.severity === 'error' ? color.red(text) : color.yellow(text));
+  const officer = (f: Finding) => (f.officer ? `${f.officer.name}${f.officer.nik ? ` (${f.officer.nik})` : ''}` : '');
+  const block: BlockLines = (row, room) => {
+    const f = row.finding as Finding;
+    const field = [findingFieldLabel(t, f.field), f.value && `"${f.value}"`].filter(Boolean).join(': ');
+    const head = [`${t(`validate.severity.${f.severity}`)} ${f.rule}`, officer(f), field].filter(Boolean).join(' · ');
+    return [...indented(head, 2, room).map((line) => paint(f, line)), ...indented(f.message, 6, room)];
+  };
+  const columns = (['severity', 'rule', 'officer', 'field', 'value', 'message'] as const).map((key) => ({ key, header: t(`validate.col.${key}`) }));
+  const row = (f: Finding) => ({
+    finding: f,
+    severity: paint(f, t(`validate.severity.${f.severity}`)),
+    rule: paint(f, f.rule),
+    officer: officer(f),
+    field: findingFieldLabel(t, f.field),
+    value: f.value ?? '',
+    message: f.message,
+  });
+  // Sized by every finding, so that all the KIMs' tables have the same columns, or all are blocks.
+  const sizeBy = width === undefined ? undefined : shown.map(row);
   let out = '';
   for (const list of groups.values()) {
     const c = list[0]!.community;
     const ok = compliant.get(c.id) === true;
     const status = ok ? color.green(t('validate.status.compliant')) : color.red(t('validate.status.noncompliant'));
-    out += color.bold(t('validate.community', { name: c.name, id: c.id, number: c.number ? `, ${c.number}` : '', status })) + '\n';
-    const columns = ['severity', 'rule', 'officer', 'field', 'value', 'message'] as const;
-    out += renderTable(
-      {
-        columns: columns.map((key) => ({ key, header: t(`validate.col.${key}`) })),
-        rows: list.map((f) => ({
-          severity: paint(f, t(`validate.severity.${f.severity}`)),
-          rule: paint(f, f.rule),
-          officer: f.officer ? `${f.officer.name}${f.officer.nik ? ` (${f.officer.nik})` : ''}` : '',
-          field: findingFieldLabel(t, f.field),
-          value: f.value ?? '',
-          message: f.message,
-        })),
-      },
-      color,
-    );
+    out += color.bold(fitText(t('validate.community', { name: c.name, id: c.id, number: c.number ? `, ${c.number}` : '', status }), width)) + '\n';
+    out += renderTable({ columns, rows: list.map(row) }, color, { width, block, sizeBy });
     out += '\n';
   }
-  return out + t('validate.summary', { ...result.summary }) + '\n';
+  return out + fitText(t('validate.summary', { ...result.summary }), width) + '\n';
 }

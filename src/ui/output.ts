@@ -9,7 +9,7 @@ import { writeFileAtomic, writeViaTemporary } from '../files.js';
 
 /**
  * Writes data to --out or stdout. A file is written beside its target and renamed into place,
- * so a reader never sees half a report.
+ * so a reader never sees half a report; the clerk is told where it went.
  */
 export function writeData(ctx: Context, text: string | Buffer): void {
   if (!ctx.out) {
@@ -17,6 +17,7 @@ export function writeData(ctx: Context, text: string | Buffer): void {
     return;
   }
   writeFileAtomic(ctx.out, text);
+  ctx.notice(ctx.t('output.written', { path: ctx.out }));
 }
 
 export function renderJson(value: unknown): string {
@@ -37,9 +38,10 @@ export async function emit(ctx: Context, data: Dataset, json: unknown, options: 
       return writeData(ctx, renderMarkdown(data));
     case 'xlsx': {
       if (!ctx.out) throw usageError('error.xlsxNeedsOut');
-      return writeViaTemporary(ctx.out, (tmp) => writeXlsx(data, tmp, options.sheet));
+      await writeViaTemporary(ctx.out, (tmp) => writeXlsx(data, tmp, options.sheet));
+      return ctx.notice(ctx.t('output.written', { path: ctx.out }));
     }
     default:
-      return writeData(ctx, renderTable(data, ctx.color, { emptyText: options.emptyText }));
+      return writeData(ctx, renderTable(data, ctx.color, { emptyText: options.emptyText, width: ctx.width }));
   }
 }

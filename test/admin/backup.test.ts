@@ -54,7 +54,9 @@ describe('kim backup', () => {
     }
     const r = await running;
     expect(r.code).toBe(0);
-    expect(r.stderr).toBe('');
+    // The one sentence saying where the copy went, and no warning.
+    expect(r.stderr.trimEnd().split('\n')).toEqual([expect.stringMatching(/^Backup written: .*siang\.sqlite \(.*, schema \d+\)\. Keep a copy off this computer too\.$/)]);
+    expect(r.stdout).toBe('');
     expect(modeOf(copy)).toBe(0o600);
     expect(kimJson(['log', '--action', 'backup'], { cwd: dir }).json).toHaveLength(1);
   });

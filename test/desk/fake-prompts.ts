@@ -5,6 +5,7 @@ export type Step =
   | { kind: 'select'; pick: string | RegExp }
   | { kind: 'input'; values: string[] }
   | { kind: 'confirm'; answer: boolean }
+  | { kind: 'esc' }
   | { kind: 'ctrlC' };
 
 /** Picks the first selectable choice whose name contains the text (or matches the pattern). */
@@ -14,6 +15,8 @@ export const type = (...values: string[]): Step => ({ kind: 'input', values });
 export const yes: Step = { kind: 'confirm', answer: true };
 export const no: Step = { kind: 'confirm', answer: false };
 export const ctrlC: Step = { kind: 'ctrlC' };
+/** Esc at whatever is asked: a list or a typed answer goes back, a confirmation says no. */
+export const esc: Step = { kind: 'esc' };
 
 class ExitPromptError extends Error {
   override name = 'ExitPromptError';
@@ -46,8 +49,9 @@ export function scripted(steps: Step[]): FakePrompts {
     defaults: [],
     refused: [],
     left: () => queue.length,
-    async select<T>(message: string, entries: Entry<T>[], options?: { default?: T }): Promise<T> {
+    async select<T>(message: string, entries: Entry<T>[], options?: { default?: T }): Promise<T | undefined> {
       const step = next(message, 'select');
+      if (step.kind === 'esc') return undefined;
       fake.defaults.push(options?.default);
       const choices = entries.filter((e) => !isHeading(e)) as { value: T; name: string; disabled?: boolean | string }[];
       fake.lastChoices = choices.map((c) => c.name);
@@ -58,9 +62,12 @@ export function scripted(steps: Step[]): FakePrompts {
       return found.value;
     },
     async input(message, options = {}) {
-      const step = next(message, 'input') as { values: string[] };
-      for (const typed of step.values) {
+      const step = next(message, 'input');
+      if (step.kind === 'esc') return undefined;
+      for (const typed of (step as { values: string[] }).values) {
         const value = typed === '' && options.default !== undefined ? options.default : typed;
+        // As on the terminal: an empty answer is never refused, the desk decides what it means.
+        if (value.trim() === '') return value;
         const problem = options.validate?.(value) ?? null;
         if (problem === null) return value;
         fake.refused.push(problem);
@@ -68,7 +75,8 @@ export function scripted(steps: Step[]): FakePrompts {
       throw new Error(`every value typed at "${message}" was refused: ${fake.refused.join(' / ')}`);
     },
     async confirm(message) {
-      return (next(message, 'confirm') as { answer: boolean }).answer;
+      const step = next(message, 'confirm');
+      return step.kind !== 'esc' && (step as { answer: boolean }).answer;
     },
   };
   function next(message: string, kind: Step['kind']): Step {
@@ -76,7 +84,7 @@ export function scripted(steps: Step[]): FakePrompts {
     const step = queue.shift();
     if (!step) throw new Error(`the script ended, but the desk asked: "${message}"`);
     if (step.kind === 'ctrlC') throw new ExitPromptError('User force closed the prompt with SIGINT');
-    if (step.kind !== kind) throw new Error(`the desk asked a ${kind} ("${message}"), the script had a ${step.kind}`);
+    if (step.kind !== kind && step.kind !== 'esc') throw new Error(`the desk asked a ${kind} ("${message}"), the script had a ${step.kind}`);
     return step;
   }
   return fake;

@@ -12,7 +12,7 @@ describe('the desk menu', () => {
     expect(w.stdout.text).toContain(`Database: ${w.dbFile}`);
     expect(w.stdout.text).toContain('Regency: Kota Probolinggo (35.74)');
     expect(w.stdout.text).toContain('Active KIMs: 6 · with open problems: 5 (5 with errors)');
-    expect(prompts.lastChoices).toEqual(['Import a roster', 'Review problems', 'Assign numbers', 'Quarterly recap', 'Find a KIM', 'Back up', 'Settings', 'Exit']);
+    expect(prompts.lastChoices).toEqual(['Import a roster', 'Review problems', 'Assign numbers', 'Quarterly recap', 'Find a KIM', 'Undo an import', 'Back up', 'Settings', 'Exit']);
     expect(w.stdout.text.trimEnd().endsWith('Goodbye.')).toBe(true);
   });
 
@@ -20,8 +20,8 @@ describe('the desk menu', () => {
     const w = world({ lang: 'id' });
     const { prompts } = await w.desk([choose('Keluar')]);
     expect(prompts.asked).toEqual(['Apa yang akan dikerjakan?']);
-    expect(prompts.lastChoices).toEqual(['Impor daftar pengurus', 'Tinjau masalah', 'Beri nomor induk', 'Rekap triwulan', 'Cari KIM', 'Cadangkan', 'Pengaturan', 'Keluar']);
-    expect(w.stdout.text).toContain('KIM aktif: 0 · dengan masalah terbuka: 0 (0 dengan error)');
+    expect(prompts.lastChoices).toEqual(['Impor daftar pengurus', 'Tinjau masalah', 'Beri nomor induk', 'Rekap triwulan', 'Cari KIM', 'Batalkan impor', 'Cadangkan', 'Pengaturan', 'Keluar']);
+    expect(w.stdout.text).toContain('KIM aktif: 0 · dengan masalah terbuka: 0 (0 dengan galat)');
   });
 
   it('works before the first database exists, and creates none just by opening', async () => {
@@ -43,7 +43,8 @@ describe('the desk menu', () => {
     const w = world({ database: false });
     const { code, prompts } = await w.desk([choose('Find a KIM'), type('Jati'), choose('Exit')]);
     expect(code).toBe(0);
-    expect(w.stderr.text).toMatch(/^Error: .*kim init/m);
+    // Said from the desk: the menu entry to choose, not a command to type.
+    expect(w.stderr.text).toMatch(/^Error: There is no database at .* yet\. Choose "Import a roster" to start/m);
     expect(prompts.asked.filter((q) => q === 'What would you like to do?')).toHaveLength(2);
   });
 });

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixture, kim, tempDir } from '../helpers/cli.js';
 import { KEY, kimInPty } from '../helpers/pty.js';
@@ -76,6 +78,75 @@ describe('kim alone in a real terminal', () => {
     expect(r.error, r.screen.slice(-2000)).toBeNull();
     expect(r.code).toBe(0);
     expect(query(dir, `SELECT (SELECT count(*) FROM batches) AS batches, (SELECT count(*) FROM communities) AS communities`)).toEqual([{ batches: 0, communities: 0 }]);
+  });
+
+  it('has no dead ends at 80 columns: Esc or an empty answer goes back, lists have ← Back, a folder lists its rosters, and undo, regency and show are in the menu', () => {
+    const dir = tempDir();
+    expect(kim(['init'], { cwd: dir, env }).code).toBe(0);
+    fs.mkdirSync(path.join(dir, 'unduhan'));
+    fixture(path.join(dir, 'unduhan'), 'rosters/probolinggo_excel_cp1252.csv');
+    const ESC = '\x1b';
+    const r = kimInPty([], {
+      cwd: dir,
+      env,
+      cols: 80,
+      steps: [
+        // The regency, from Settings; Esc at a value and at the list goes back one step each.
+        { expect: 'The office regency is not set: choose Settings › Office regency.' },
+        { expect: 'What would you like to do?', send: 'Settings' },
+        { expect: '❯ Settings', send: KEY.enter },
+        { expect: 'Which setting to change?', send: 'Office name' },
+        { expect: '❯ Office name', send: KEY.enter },
+        { expect: 'New value for Office name:', send: ESC },
+        { expect: 'Which setting to change?', send: KEY.enter },
+        { expect: 'New value for Office regency:', send: 'Kota Probolinggo' + KEY.enter },
+        { expect: 'Office regency: 35.74 Kota Probolinggo' },
+        { expect: 'Which setting to change?', send: ESC },
+        { expect: 'Regency: Kota Probolinggo (35.74)' },
+        // The quarter picker's ← Back.
+        { expect: 'What would you like to do?', send: 'Quarterly' },
+        { expect: '❯ Quarterly recap', send: KEY.enter },
+        { expect: 'Which quarter?', send: '←' },
+        { expect: '❯ ← Back', send: KEY.enter },
+        // A folder typed where the roster is wanted: its rosters are listed.
+        { expect: 'What would you like to do?', send: KEY.enter },
+        { expect: 'Path of the CSV file, or a folder (empty to go back):', send: 'unduhan' + KEY.enter },
+        { expect: `Which file to import? (folder ${path.join(dir, 'unduhan')})` },
+        { expect: '❯ probolinggo_excel_cp1252.csv', send: KEY.enter },
+        { expect: 'Import probolinggo_excel_cp1252.csv now?', send: 'y' + KEY.enter },
+        { expect: 'Saved as batch 1. If it was a mistake, choose "Undo an import" in the menu.' },
+        // Show a KIM.
+        { expect: 'What would you like to do?', send: 'Find' },
+        { expect: '❯ Find a KIM', send: KEY.enter },
+        { expect: 'Search (KIM name, village or number):', send: 'Jati Mandiri' + KEY.enter },
+        { expect: '1 KIM found. Open which one?', send: KEY.enter },
+        { expect: 'Officers (6)' },
+        { expect: "Fix this KIM's data?", send: KEY.enter },
+        // Undo the import.
+        { expect: 'What would you like to do?', send: 'Undo' },
+        { expect: '❯ Undo an import', send: KEY.enter },
+        { expect: 'Which import to undo?', send: KEY.enter },
+        { expect: 'Undo batch 1 (probolinggo_excel_cp1252.csv)?', send: 'y' + KEY.enter },
+        { expect: 'Batch 1 undone: 6 KIMs and 36 officers removed' },
+        // An empty answer goes back too.
+        { expect: 'What would you like to do?', send: 'Find' },
+        { expect: '❯ Find a KIM', send: KEY.enter },
+        { expect: 'Search (KIM name, village or number):', send: KEY.enter },
+        { expect: 'What would you like to do?', send: KEY.ctrlC },
+        { expect: 'Goodbye.' },
+      ],
+    });
+    expect(r.error, r.screen.slice(-3000)).toBeNull();
+    expect(r.code).toBe(0);
+    // The desk's own lines (inquirer wraps its questions itself; their redraws, with the cursor
+    // moves taken out, run together on this transcript).
+    const own = r.screen.split('\n').filter((line) => !/[?✔❯]|Esc back/.test(line));
+    expect(own.filter((line) => [...line].length > 80)).toEqual([]);
+    expect(r.screen).not.toMatch(/`kim /);
+    expect(query(dir, `SELECT value FROM settings WHERE key = 'regency'`)).toEqual([{ value: '"35.74"' }]);
+    expect(query(dir, `SELECT count(*) AS n FROM settings WHERE key = 'office'`)).toEqual([{ n: 0 }]);
+    expect(query(dir, `SELECT undone_by FROM batches`)).toEqual([{ undone_by: 'loket-1' }]);
+    expect(query(dir, `SELECT count(*) AS n FROM officers`)).toEqual([{ n: 0 }]);
   });
 
   it('speaks Indonesian in the terminal too', () => {

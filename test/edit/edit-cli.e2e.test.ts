@@ -123,7 +123,7 @@ describe('kim edit officer', () => {
     ['a NIK with an impossible date', ['--nik', '3574043512730101'], /impossible birth date/],
     ['a NIK ending 0000', ['--nik', '3574041112730000'], /ends in 0000/],
     ['a NIK another officer of the KIM holds', ['--nik', '3574042105980102'], /Teguh Setiawan/],
-    ['an impossible birth date', ['--birth-date', '31/02/1990'], /Date "31\/02\/1990" is not recognised/],
+    ['an impossible birth date', ['--birth-date', '31/02/1990'], /The date "31\/02\/1990" is not a real date: no such day exists/],
     ['a birth date after today', ['--birth-date', '01/02/2026'], /after today \(2026-01-10\)/],
     ['an unknown sex', ['--sex', 'X'], /Write L or P/],
     ['an emptied name', ['--name', ''], /name cannot be empty/],

@@ -64,3 +64,15 @@ export function fixture(dir: string, name: string): string {
   fs.copyFileSync(path.join(FIXTURES, name), target);
   return target;
 }
+
+/**
+ * The office of the README's quick start in dir: kim init for Kota Probolinggo, then every bundled
+ * sample roster imported (some rows are rejected on purpose: exit 1).
+ */
+export function sampleOffice(dir: string, env: Record<string, string> = {}): void {
+  const init = kim(['init', '--regency', '35.74'], { cwd: dir, env });
+  if (init.code !== 0) throw new Error(`kim init failed (${init.code}): ${init.stderr}`);
+  const rosters = fs.readdirSync(path.join(FIXTURES, 'rosters')).filter((f) => f.endsWith('.csv'));
+  const imported = kim(['import', ...rosters.map((f) => path.join(FIXTURES, 'rosters', f))], { cwd: dir, env });
+  if (imported.code > 1) throw new Error(`kim import failed (${imported.code}): ${imported.stderr}`);
+}

@@ -31,11 +31,14 @@ def clean(raw: bytes) -> str:
 def main() -> None:
     spec = json.load(sys.stdin)
     deadline = time.monotonic() + spec.get("timeout", 20)
+    size = struct.pack("HHHH", spec.get("rows", 40), spec.get("cols", 160), 0, 0)
     pid, fd = pty.fork()
     if pid == 0:
+        # The size is set before the program starts, so that its first look at the width is right.
+        fcntl.ioctl(0, termios.TIOCSWINSZ, size)
         os.chdir(spec["cwd"])
         os.execvpe(spec["argv"][0], spec["argv"], spec["env"])
-    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", spec.get("rows", 40), spec.get("cols", 160), 0, 0))
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, size)
     raw = b""
     seen = 0
     error = None

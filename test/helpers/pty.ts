@@ -21,7 +21,10 @@ export const KEY = { enter: '\r', down: '\x1b[B', up: '\x1b[A', ctrlC: '\x03' } 
  * Runs the real bin/kim.js in a pseudo-terminal (python3's pty module: a real TTY, nothing mocked)
  * and types the steps' keys as their text appears. No CI variable: kim must see a terminal.
  */
-export function kimInPty(args: string[], options: { cwd: string; env?: Record<string, string>; steps: PtyStep[]; timeoutSeconds?: number }): PtyResult {
+export function kimInPty(
+  args: string[],
+  options: { cwd: string; env?: Record<string, string>; steps: PtyStep[]; timeoutSeconds?: number; cols?: number },
+): PtyResult {
   const env = testEnv({ TERM: 'xterm-256color', ...options.env });
   const spec = {
     argv: [process.execPath, BIN, ...args],
@@ -29,6 +32,7 @@ export function kimInPty(args: string[], options: { cwd: string; env?: Record<st
     env,
     steps: options.steps,
     timeout: options.timeoutSeconds ?? 25,
+    cols: options.cols ?? 160,
   };
   const r = spawnSync('python3', [path.join(ROOT, 'test/helpers/pty-drive.py')], { input: JSON.stringify(spec), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (r.status !== 0) throw new Error(`pty driver failed (${r.status}): ${r.stderr}`);

@@ -38,11 +38,15 @@ describe('kim end', () => {
     const { dir, env } = database();
     const r = kim(['end', '2', '--reason', 'Tidak aktif'], { cwd: dir, env });
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe('KIM Tanpa Nomor (id 2) recorded as ended on 2025-10-14: Tidak aktif.\n');
+    expect(r.stderr).toBe('KIM Tanpa Nomor (id 2) recorded as ended on 2025-10-14: Tidak aktif.\n');
+    expect(r.stdout).toBe('');
   });
 
   it.each([
-    [['end', '1', '--reason', 'Bubar', '--date', '31/02/2025'], /Date "31\/02\/2025" is not recognised/],
+    [['end', '1', '--reason', 'Bubar', '--date', '31/02/2025'], /The date "31\/02\/2025" is not a real date: no such day exists/],
+    [['end', '1', '--reason', 'Bubar', '--date', '29/02/2025'], /The date "29\/02\/2025" is not a real date/],
+    [['end', '1', '--reason', 'Bubar', '--date', '2025-13-01'], /The date "2025-13-01" is not a real date/],
+    [['end', '1', '--reason', 'Bubar', '--date', '31 Juni 2025'], /The date "31 Juni 2025" is not a real date/],
     [['end', '1', '--reason', 'Bubar', '--date', 'kemarin'], /Date "kemarin" is not recognised/],
     [['end', '1', '--reason', 'Bubar', '--date', '2025-10-15'], /The end date 2025-10-15 is after today \(2025-10-14\)/],
     [['end', '1', '--reason', '   '], /Give a reason with --reason/],

@@ -84,7 +84,7 @@ describe('kim list and kim show', () => {
       villageCode: '35.74.04.1001', skNumber: '400/89/425.106/2025', skDate: '2 Agustus 2025', compliant: true, endedAt: null, officers: 6,
     });
     const table = kim(['list', '--no-color'], { cwd: dir });
-    expect(table.stderr).toContain('1 ended KIMs are not shown; see them with --status ended.');
+    expect(table.stderr).toContain('1 ended KIM is not shown; see it with --status ended.');
     expect(kim(['list', '--search', 'nothing-like-this'], { cwd: dir }).stdout).toContain('No KIM matches.');
   });
 

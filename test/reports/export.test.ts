@@ -87,17 +87,18 @@ describe('kim export', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(out);
     const sheet = workbook.worksheets[0]!;
-    const header = (sheet.getRow(1).values as string[]).slice(1);
+    // Row 1 is the title, row 2 the heading.
+    const header = (sheet.getRow(2).values as string[]).slice(1);
     const col = (name: string) => header.indexOf(name) + 1;
-    expect(sheet.getRow(1).getCell(1).font?.bold).toBe(true);
+    expect(sheet.getRow(2).getCell(1).font?.bold).toBe(true);
     // XML keeps no bare carriage return: it reads back as a line feed.
-    const names = [2, 3, 4, 5, 6, 7, 8].map((r) => String(sheet.getRow(r).getCell(col('Name')).value).replace(/\r\n?/g, '\n'));
+    const names = [3, 4, 5, 6, 7, 8, 9].map((r) => String(sheet.getRow(r).getCell(col('Name')).value).replace(/\r\n?/g, '\n'));
     expect(names).toEqual(['Imam Kusuma', "'+62 812 3456", "'-x", "'@SUM(A1:A9)", "'\tTab", "'\nReturn", 'Siti "Ani", Aminah']);
-    expect(sheet.getRow(2).getCell(col('KIM')).value).toBe(`'${HOSTILE[0]}`);
-    expect(sheet.getRow(2).getCell(col('NIK')).value).toBe('3574********0101');
-    expect(sheet.getRow(3).getCell(col('Occupation')).value).toBe('-5');
-    expect(sheet.getRow(2).getCell(col('ID')).value).toBe(1);
-    for (let r = 2; r <= 8; r++) expect(typeof sheet.getRow(r).getCell(col('Name')).value).toBe('string');
+    expect(sheet.getRow(3).getCell(col('KIM')).value).toBe(`'${HOSTILE[0]}`);
+    expect(sheet.getRow(3).getCell(col('NIK')).value).toBe('3574********0101');
+    expect(sheet.getRow(4).getCell(col('Occupation')).value).toBe('-5');
+    expect(sheet.getRow(3).getCell(col('ID')).value).toBe(1);
+    for (let r = 3; r <= 9; r++) expect(typeof sheet.getRow(r).getCell(col('Name')).value).toBe('string');
   });
 
   it('refuses --excel with another format, and xlsx without --out', () => {

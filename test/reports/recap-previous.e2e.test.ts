@@ -20,6 +20,6 @@ describe('kim report recap, the change against the previous quarter', () => {
     const cells = r.stdout.split('\n').find((l) => l.includes('│ Kanigaran '))!.split('│').slice(1, -1).map((c) => c.trim());
     // Compliant: 0 now, and 0 in Q3 too once the KIM is checked again (it said "0 (-1)").
     expect(cells[7]).toBe('0');
-    expect(r.stderr).toMatch(/Checked 1 KIMs first/);
+    expect(r.stderr).toMatch(/Checked 1 KIM first/);
   });
 });

@@ -24,7 +24,7 @@ describe('kim report recap on a register computed by hand', () => {
     expect(r.json).toEqual(EXPECTED_Q3_2025);
     for (const row of r.json.rows) expect(Object.keys(row)).toEqual(KEYS);
     expect(Object.keys(r.json.total)).toEqual(KEYS.slice(1));
-    expect(r.stderr).toMatch(/1 KIMs are left out of the recap because their district is not recognised/);
+    expect(r.stderr).toMatch(/1 KIM is left out of the recap because its district is not recognised/);
   });
 
   it('writes the same cells as CSV, headings in the chosen language', () => {
@@ -114,7 +114,7 @@ describe('compliance in the recap is judged on the current data', () => {
     const r = kimJson(['report', 'recap', '--year', '2025', '--quarter', '1'], { cwd: dir });
     expect(r.json.total.kims).toBe(1);
     expect(r.json.total.compliant).toBe(0);
-    expect(r.stderr).toMatch(/Checked 1 KIMs first: their stored validation was missing or older than their data/);
+    expect(r.stderr).toMatch(/Checked 1 KIM first: its stored validation was missing or older than its data/);
     const check = openDatabase(file);
     expect(check.prepare(`SELECT compliant FROM communities WHERE id = ?`).pluck().get(id)).toBe(0);
     expect(check.prepare(`SELECT count(*) FROM findings WHERE community_id = ? AND rule = 'LEG-SK-MISSING'`).pluck().get(id)).toBe(1);

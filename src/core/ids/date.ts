@@ -83,14 +83,18 @@ export function parseDate(text: string | null | undefined): string | null {
   return iso;
 }
 
-function parseDateText(text: string): string | null {
+/**
+ * What a text is written as: a day, month and year (whether or not that day exists), an Excel
+ * serial number, or no date at all.
+ */
+function dateParts(text: string): { ymd: [y: number, m: number, d: number] } | { serial: number } | null {
   let s = text.trim().toLowerCase();
   // Excel's text marker, a weekday and a time are rare: most dates skip their regular expressions.
   if (s.charCodeAt(0) === 39) s = s.slice(1);
   if (s.charCodeAt(0) > 57) s = s.replace(WEEKDAY, '');
   if (s.length > 11) s = s.replace(TIME, '');
   s = s.replace(/\s+/g, ' ').trim();
-  let y: number, m: number, d: number;
+  let m: number, d: number;
   let year: string;
   let match = NUMERIC_DMY.exec(s);
   if (match) [d, m, year] = [Number(match[1]), Number(match[2]), match[3]!];
@@ -99,10 +103,22 @@ function parseDateText(text: string): string | null {
     const month = MONTHS[match[2]!];
     if (!month) return null;
     [d, m, year] = [Number(match[1]), month, match[3]!];
-  } else if ((match = SERIAL.exec(s))) return fromSerial(Number(match[1]));
+  } else if ((match = SERIAL.exec(s))) return { serial: Number(match[1]) };
   else return null;
-  y = year.length === 2 ? fullYear(Number(year), m, d) : Number(year);
-  return isValidDate(y, m, d) ? toIso(y, m, d) : null;
+  return { ymd: [year.length === 2 ? fullYear(Number(year), m, d) : Number(year), m, d] };
+}
+
+function parseDateText(text: string): string | null {
+  const parts = dateParts(text);
+  if (parts === null) return null;
+  if ('serial' in parts) return fromSerial(parts.serial);
+  return isValidDate(...parts.ymd) ? toIso(...parts.ymd) : null;
+}
+
+/** Written as a date, but no such day: 31/02/2025, 2025-13-01. Said so, rather than "not recognised". */
+export function isImpossibleDate(text: string): boolean {
+  const parts = dateParts(text);
+  return parts !== null && 'ymd' in parts && !isValidDate(...parts.ymd);
 }
 
 function fromSerial(serial: number): string | null {
@@ -118,7 +134,7 @@ function fromSerial(serial: number): string | null {
 export function parsePastDate(text: string | undefined, today: string, futureKey: 'edit.futureDate' | 'end.futureDate'): string {
   if (text === undefined || text.trim() === '') return today;
   const iso = parseDate(text);
-  if (iso === null) throw usageError('error.badDate', { value: text });
+  if (iso === null) throw usageError(isImpossibleDate(text) ? 'error.impossibleDate' : 'error.badDate', { value: text });
   if (iso > today) throw usageError(futureKey, { value: text, date: iso, today });
   return iso;
 }

@@ -1,4 +1,4 @@
-import { parseDate, yearsIn } from '../ids/date.js';
+import { isImpossibleDate, parseDate, yearsIn } from '../ids/date.js';
 import { foldText } from '../ids/names.js';
 import { parseAcknowledged } from '../ids/values.js';
 import { isBlind } from '../roster/coverage.js';
@@ -28,7 +28,10 @@ function skDateHits(c: CommunityRecord, env: CheckEnv): Hit[] {
     return [{ field: 'sk_date', value: null, params: { reason: isBlind(c.blind, 'sk_date') ? 'noColumn' : 'missing' } }];
   }
   const iso = c.sk_date_iso ?? parseDate(c.sk_date);
-  if (!iso) return [{ field: 'sk_date', value: c.sk_date, params: { reason: 'invalid' } }];
+  if (!iso) {
+    const params: FindingParams = isImpossibleDate(c.sk_date!) ? { reason: 'impossible', value: c.sk_date! } : { reason: 'invalid' };
+    return [{ field: 'sk_date', value: c.sk_date, params }];
+  }
   if (iso > env.today) return [{ field: 'sk_date', value: c.sk_date, params: { reason: 'future', date: iso, today: env.today } }];
   // No lurah or kepala desa formed a KIM before the programme began: such a date has a wrong
   // year (a two-digit year that, read not to lie in the future, fell a century back).

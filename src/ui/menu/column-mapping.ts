@@ -9,9 +9,9 @@ import type { MessageKey, Translate } from '../messages/index.js';
 import type { Desk } from './desk.js';
 import type { Choice } from './prompts.js';
 
-/** A field in the clerk's words, with the name `--map` and `import.columns` use. */
+/** A field in the clerk's words. */
 export function targetLabel(t: Translate, target: ColumnTarget): string {
-  return `${t(`guided.field.${target}` as MessageKey)} (${target})`;
+  return t(`guided.field.${target}` as MessageKey);
 }
 
 /**
@@ -51,10 +51,10 @@ const SKIP = '__skip__';
  * first (what its words half said, what its values look like, what the rules still lack), then
  * "leave out", then every other field. A field already fed by another column cannot be chosen
  * twice. Nothing is written here: the choices are remembered only when the import they belong to
- * is run (see rememberMapping).
+ * is run (see rememberMapping). Undefined when the clerk goes back.
  */
-export async function askUnknownColumns(desk: Desk, preview: RosterPreview): Promise<Mapping> {
-  const { t, prompts } = desk;
+export async function askUnknownColumns(desk: Desk, preview: RosterPreview): Promise<Mapping | undefined> {
+  const { t } = desk;
   const chosen: Mapping = new Map();
   const taken = new Map<ColumnTarget, string>();
   for (const c of preview.columns) if (c.target && c.target !== '_ignore') taken.set(c.target, c.heading);
@@ -67,10 +67,11 @@ export async function askUnknownColumns(desk: Desk, preview: RosterPreview): Pro
       name: targetLabel(t, f),
       disabled: taken.has(f) ? t('guided.takenBy', { heading: taken.get(f)! }) : false,
     });
-    const answer = await prompts.select<string>(
+    const answer = await desk.pick<string>(
       t('guided.whatIs', { heading: c.heading, samples: c.samples.slice(0, 3).join(' · ') || t('word.none') }),
       [...likely.map(field), { value: '_ignore', name: t('guided.ignoreAlways') }, { value: SKIP, name: t('guided.skipOnce') }, ...rest.map(field)],
     );
+    if (answer === undefined) return undefined;
     if (answer === SKIP) continue;
     chosen.set(c.key, { heading: c.heading, target: answer as ColumnTarget });
     if (answer !== '_ignore') taken.set(answer as ColumnTarget, c.heading);

@@ -5,8 +5,8 @@ import type { Db } from '../../db/connection.js';
 import { KimError } from '../../errors.js';
 import { withDb } from '../../commands/open.js';
 import { reportError } from '../../main.js';
-import type { Translate } from '../messages/index.js';
-import { isPromptExit, type Prompts } from './prompts.js';
+import { hasMessage, type MessageKey, type Translate } from '../messages/index.js';
+import { isPromptExit, type Entry, type Prompts } from './prompts.js';
 
 /** What every step of the desk works with: the context, the prompts, the screen and the database. */
 export interface Desk {
@@ -18,6 +18,27 @@ export interface Desk {
   /** Opens the database for one step and closes it again, so other desks are never kept waiting. */
   db<T>(fn: (db: Db) => T | Promise<T>, options?: { create?: boolean }): Promise<T>;
   hasDb(): boolean;
+  /** A list to choose from, "← Back" last; undefined when the clerk goes back (that entry, or Esc). */
+  pick<T>(message: string, entries: Entry<T>[], options?: { default?: T }): Promise<T | undefined>;
+  /**
+   * A typed answer; undefined when the clerk goes back: Esc, or Enter on an empty answer. With
+   * `emptyIsAnswer` an empty answer is one (it clears a field); Esc still goes back.
+   */
+  ask(message: string, options?: { default?: string; validate?: (value: string) => string | null; emptyIsAnswer?: boolean }): Promise<string | undefined>;
+}
+
+const BACK = Symbol('back');
+
+/**
+ * The desk speaks from its own place: a message with a `.desk` twin in the catalog (one that
+ * names a command line, `kim undo 1`) is said with the twin (which names the menu entry).
+ */
+export function deskContext(ctx: Context): Context {
+  const twin = (key: MessageKey) => {
+    const desk = `${key}.desk`;
+    return hasMessage(desk) ? desk : key;
+  };
+  return { ...ctx, t: (key, params) => ctx.t(twin(key), params) };
 }
 
 export function makeDesk(ctx: Context, prompts: Prompts): Desk {
@@ -28,6 +49,14 @@ export function makeDesk(ctx: Context, prompts: Prompts): Desk {
     say: (text = '') => ctx.io.stdout.write(text.endsWith('\n') ? text : text + '\n'),
     db: (fn, options = {}) => withDb(ctx, options, fn),
     hasDb: () => fs.existsSync(ctx.dbPath),
+    async pick<T>(message: string, entries: Entry<T>[], options: { default?: T } = {}) {
+      const chosen = await prompts.select<T | typeof BACK>(message, [...entries, { value: BACK, name: ctx.t('menu.back') }], options);
+      return chosen === BACK ? undefined : (chosen as T | undefined);
+    },
+    async ask(message, options = {}) {
+      const answer = await prompts.input(message, options);
+      return answer === undefined || (answer.trim() === '' && !options.emptyIsAnswer) ? undefined : answer;
+    },
   };
 }
 
@@ -41,7 +70,7 @@ export async function attempt<T>(desk: Desk, step: () => Promise<T>): Promise<T 
     return await step();
   } catch (error) {
     if (isPromptExit(error)) throw error;
-    reportError(error, desk.ctx.lang, desk.ctx.debug, desk.ctx.io, desk.ctx.dbPath);
+    reportError(error, desk.ctx.lang, desk.ctx.debug, desk.ctx.io, desk.ctx.dbPath, desk.t);
     return undefined;
   }
 }

@@ -12,14 +12,13 @@ import type { MessageKey } from '../messages/index.js';
 import { writeFileAtomic } from '../../files.js';
 import { renderTable } from '../render/table.js';
 import { changesNothing } from '../render/import-view.js';
-import { askUnknownColumns, previewText, rememberMapping, type Mapping } from './column-mapping.js';
+import { askUnknownColumns, previewText, rememberMapping, targetLabel, type Mapping } from './column-mapping.js';
 import type { Desk } from './desk.js';
 import type { Entry } from './prompts.js';
 
 const TYPE_PATH = '\u0000type';
-const BACK = '\u0000back';
 
-/** Roster-looking files in the folder kim was started in, newest first: where a clerk saves them. */
+/** Roster-looking files in a folder (first the one kim was started in), newest first: where a clerk saves them. */
 function csvFiles(dir: string): { name: string; mtime: number; size: number }[] {
   try {
     return fs
@@ -35,24 +34,38 @@ function csvFiles(dir: string): { name: string; mtime: number; size: number }[] 
   }
 }
 
+const isFolder = (p: string) => fs.statSync(p, { throwIfNoEntry: false })?.isDirectory() === true;
+
+/**
+ * The roster to import: picked from the folder's rosters, or typed. A folder typed lists the
+ * rosters in it; going back from the typed path returns to the list, from the list to the menu.
+ */
 async function chooseFile(desk: Desk): Promise<string | undefined> {
-  const { t, prompts, ctx } = desk;
-  const files = csvFiles(ctx.io.cwd);
-  let answer = TYPE_PATH;
-  if (files.length > 0) {
-    const entries: Entry<string>[] = [
-      ...files.map((f) => ({ value: f.name, name: f.name, description: t('guided.fileInfo', { kb: Math.max(1, Math.round(f.size / 1024)), date: new Date(f.mtime).toISOString().slice(0, 10) }) })),
-      { value: TYPE_PATH, name: t('guided.typePath') },
-      { value: BACK, name: t('menu.back') },
-    ];
-    answer = await prompts.select(t('guided.pickFile', { dir: ctx.io.cwd }), entries);
+  const { t } = desk;
+  let dir = desk.ctx.io.cwd;
+  for (;;) {
+    const files = csvFiles(dir);
+    let answer: string | undefined = TYPE_PATH;
+    if (files.length > 0) {
+      const entries: Entry<string>[] = [
+        ...files.map((f) => ({ value: f.name, name: f.name, description: t('guided.fileInfo', { kb: Math.max(1, Math.round(f.size / 1024)), date: new Date(f.mtime).toISOString().slice(0, 10) }) })),
+        { value: TYPE_PATH, name: t('guided.typePath') },
+      ];
+      answer = await desk.pick(t('guided.pickFile', { dir }), entries);
+      if (answer === undefined) return undefined;
+    } else if (dir !== desk.ctx.io.cwd) desk.say(t('guided.noRosters', { dir }));
+    if (answer !== TYPE_PATH) return path.join(dir, answer);
+    const typed = await desk.ask(t('guided.path'), {
+      validate: (v) => (fs.existsSync(path.resolve(dir, v.trim())) ? null : t('import.noFile', { path: v.trim() })),
+    });
+    if (typed === undefined) {
+      if (files.length > 0) continue;
+      return undefined;
+    }
+    const target = path.resolve(dir, typed.trim());
+    if (!isFolder(target)) return target;
+    dir = target;
   }
-  if (answer === BACK) return undefined;
-  if (answer !== TYPE_PATH) return path.join(ctx.io.cwd, answer);
-  const typed = await prompts.input(t('guided.path'), {
-    validate: (v) => (v.trim() === '' || fs.existsSync(path.resolve(ctx.io.cwd, v.trim())) ? null : t('import.noFile', { path: v.trim() })),
-  });
-  return typed.trim() ? path.resolve(ctx.io.cwd, typed.trim()) : undefined;
 }
 
 /** The office's remembered headings; none before the first database exists. */
@@ -74,6 +87,7 @@ function planText(desk: Desk, result: ImportResult): string {
       ],
     },
     desk.ctx.color,
+    { width: desk.ctx.width },
   );
   const lines = [totals.trimEnd(), t('guided.rejectedCount', { count: result.rejected.length })];
   for (const r of result.rejected.slice(0, 10)) lines.push(`  ${t('guided.rejectLine', { row: r.row, reason: rejectionReason(t, r) })}`);
@@ -98,13 +112,21 @@ function writeRejects(desk: Desk, file: string, result: ImportResult): string | 
  */
 export async function guidedImport(desk: Desk): Promise<void> {
   const { t, prompts, ctx } = desk;
-  const file = await chooseFile(desk);
-  if (!file) return;
-  const known = await remembered(desk);
-  let preview: RosterPreview = await previewRoster(file, { encoding: 'auto', delimiter: 'auto', maps: { map: new Map(), remembered: known } });
-  desk.say(t('guided.fileTitle', { file: path.basename(file) }));
-  desk.say(previewText(desk, preview));
-  const mapping: Mapping = await askUnknownColumns(desk, preview);
+  let file: string | undefined;
+  let mapping: Mapping | undefined;
+  let known = new Map<string, ColumnTarget>();
+  let preview: RosterPreview | undefined;
+  // Going back from the columns' questions returns to the choice of file.
+  while (!mapping) {
+    file = await chooseFile(desk);
+    if (!file) return;
+    known = await remembered(desk);
+    preview = await previewRoster(file, { encoding: 'auto', delimiter: 'auto', maps: { map: new Map(), remembered: known } });
+    desk.say(t('guided.fileTitle', { file: path.basename(file) }));
+    desk.say(previewText(desk, preview));
+    mapping = await askUnknownColumns(desk, preview);
+  }
+  if (!file || !preview) return;
   // The clerk's answers are remembered on confirmation, and read as such from here on.
   const maps = { map: new Map(), remembered: new Map([...known, ...[...mapping].map(([key, m]) => [key, m.target] as const)]) };
   if (mapping.size > 0) {
@@ -112,7 +134,7 @@ export async function guidedImport(desk: Desk): Promise<void> {
     desk.say(previewText(desk, preview));
   }
   if (preview.missing.length > 0) {
-    desk.say(ctx.color.red(t('guided.missing', { fields: preview.missing.join(', ') })));
+    desk.say(ctx.color.red(t('guided.missing', { fields: preview.missing.map((f) => targetLabel(t, f)).join(', ') })));
     return;
   }
   const options: ImportOptions = {

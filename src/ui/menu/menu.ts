@@ -2,14 +2,15 @@ import type { Context } from '../../context.js';
 import { deskStatus, type DeskStatus } from '../../core/desk/status.js';
 import { refreshValidation, revalidator } from '../../core/reports/freshness.js';
 import type { MessageKey } from '../messages/index.js';
-import { attempt, makeDesk, type Desk } from './desk.js';
+import { attempt, deskContext, makeDesk, type Desk } from './desk.js';
 import { guidedImport } from './import-flow.js';
 import { isPromptExit, type Prompts } from './prompts.js';
 import { reviewProblems } from './review-flow.js';
 import { settingsStep } from './settings-flow.js';
 import { assignNumbersStep, backupStep, findStep, recapStep } from './tasks.js';
+import { undoStep } from './undo-flow.js';
 
-const ITEMS = ['import', 'review', 'number', 'recap', 'find', 'backup', 'settings', 'exit'] as const;
+const ITEMS = ['import', 'review', 'number', 'recap', 'find', 'undo', 'backup', 'settings', 'exit'] as const;
 type Item = (typeof ITEMS)[number];
 
 const STEPS: Record<Exclude<Item, 'exit'>, (desk: Desk) => Promise<unknown>> = {
@@ -18,6 +19,7 @@ const STEPS: Record<Exclude<Item, 'exit'>, (desk: Desk) => Promise<unknown>> = {
   number: assignNumbersStep,
   recap: recapStep,
   find: findStep,
+  undo: undoStep,
   backup: backupStep,
   settings: settingsStep,
 };
@@ -66,13 +68,15 @@ function guardInterrupts(desk: Desk): { interrupted: () => boolean; release: () 
 
 /** The desk: a menu for the quarter's work. Returns the exit code: 0, also after Ctrl-C. */
 export async function runDesk(ctx: Context, prompts: Prompts): Promise<number> {
-  const desk = makeDesk(ctx, prompts);
+  const desk = makeDesk(deskContext(ctx), prompts);
   const guard = guardInterrupts(desk);
   try {
     for (;;) {
       await header(desk);
       const entries = ITEMS.map((value) => ({ value, name: desk.t(`menu.item.${value}` as MessageKey), description: desk.t(`menu.item.${value}.hint` as MessageKey) }));
       const item = await prompts.select<Item>(desk.t('menu.question'), entries);
+      // Esc at the menu has nowhere to go back to: the menu is asked again.
+      if (item === undefined) continue;
       if (item === 'exit') break;
       await attempt(desk, () => STEPS[item](desk));
       if (guard.interrupted()) break;

@@ -8,7 +8,7 @@ import type { Desk } from './desk.js';
 import { fixCommunity, fixOfficer, pickOfficer } from './fix-flow.js';
 import type { Entry } from './prompts.js';
 
-type Action = { kind: 'problem'; index: number } | { kind: 'officer' } | { kind: 'community' } | { kind: 'back' };
+type Action = { kind: 'problem'; index: number } | { kind: 'officer' } | { kind: 'community' };
 
 function cardText(desk: Desk, card: KimCard): string {
   const { t, ctx } = desk;
@@ -42,7 +42,7 @@ async function fixProblem(desk: Desk, card: KimCard, p: StoredProblem): Promise<
 
 /** One KIM: its problems in plain words, and what the clerk can fix, until they go back. */
 export async function openCommunity(desk: Desk, id: number): Promise<void> {
-  const { t, prompts } = desk;
+  const { t } = desk;
   for (;;) {
     const card = await desk.db((db) => {
       refreshValidation(db, revalidator(db, desk.ctx), id);
@@ -55,10 +55,9 @@ export async function openCommunity(desk: Desk, id: number): Promise<void> {
       ...card.problems.map((p, index) => ({ value: { kind: 'problem', index } as Action, name: t('review.fixThis', { problem: problemText(t, p) }) })),
       { value: { kind: 'officer' }, name: t('review.editOfficer') },
       { value: { kind: 'community' }, name: t('review.editCommunity') },
-      { value: { kind: 'back' }, name: t('menu.back') },
     ];
-    const action = await prompts.select<Action>(t('review.whatNow'), entries);
-    if (action.kind === 'back') return;
+    const action = await desk.pick<Action>(t('review.whatNow'), entries);
+    if (!action) return;
     if (action.kind === 'problem') await fixProblem(desk, card, card.problems[action.index]!);
     else if (action.kind === 'community') await fixCommunity(desk, card);
     else {
@@ -70,7 +69,7 @@ export async function openCommunity(desk: Desk, id: number): Promise<void> {
 
 /** KIMs with open problems, by kecamatan; the clerk opens one, fixes, and comes back to the list. */
 export async function reviewProblems(desk: Desk): Promise<void> {
-  const { t, prompts, ctx } = desk;
+  const { t, ctx } = desk;
   for (;;) {
     const list = await desk.db((db) => {
       refreshValidation(db, revalidator(db, ctx));
@@ -90,9 +89,8 @@ export async function reviewProblems(desk: Desk): Promise<void> {
       const counts = t('review.counts', { errors: f.errors, warnings: f.warnings });
       entries.push({ value: f.community.id, name: `${f.community.name} (${f.village ?? '?'}) — ${counts}` });
     }
-    entries.push({ value: -1, name: t('menu.back') });
-    const id = await prompts.select<number>(t('review.pick', { count: list.length }), entries);
-    if (id === -1) return;
+    const id = await desk.pick<number>(t('review.pick', { count: list.length }), entries);
+    if (id === undefined) return;
     await openCommunity(desk, id);
   }
 }

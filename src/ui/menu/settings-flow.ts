@@ -8,9 +8,8 @@ import { attempt, command, problemWith, type Desk } from './desk.js';
 const COMMON = [
   'regency', 'office', 'rules.ADM-SIZE.min', 'rules.ADM-SIZE.max', 'rules.ADM-AGE.min', 'rules.LEG-SK-ISSUER.allowed', 'numbering.template', 'import.columns',
 ] as const;
+type Common = (typeof COMMON)[number];
 const ALL = '__all__';
-const BACK = '__back__';
-
 
 function shown(key: string, value: unknown): string {
   if (value === null || value === undefined || value === '') return '';
@@ -19,7 +18,7 @@ function shown(key: string, value: unknown): string {
 }
 
 /** Each common setting with its current value and what it means; before the first import, none is stored. */
-async function current(desk: Desk): Promise<{ key: string; value: string; description: string }[]> {
+async function current(desk: Desk): Promise<{ key: Common; value: string; description: string }[]> {
   const read = (fn: (key: string) => { value: unknown; suffix?: string }) =>
     COMMON.map((key) => {
       const { value, suffix } = fn(key);
@@ -43,31 +42,38 @@ function check(key: string, text: string): void {
   else findSettingDef(key).parse(text);
 }
 
-/** Show and change a few common settings, through the same code (and audit) as `kim config set`. */
+/**
+ * Show and change a few common settings, by their names in the clerk's words, through the same
+ * code (and audit) as `kim config set`. Going back from a value returns to the list.
+ */
 export async function settingsStep(desk: Desk): Promise<void> {
-  const { t, prompts, ctx } = desk;
+  const { t, ctx } = desk;
   const config = await command(() => import('../../commands/config.js'));
   const init = await command(() => import('../../commands/init.js'));
+  const label = (key: Common) => t(`menu.setting.${key}`);
   for (;;) {
     const entries = await current(desk);
-    const key = await prompts.select<string>(t('menu.settings.which'), [
-      ...entries.map((e) => ({ value: e.key, name: `${e.key} = ${e.value || t('edit.empty')}`, description: e.description })),
+    const key = await desk.pick<string>(t('menu.settings.which'), [
+      ...entries.map((e) => ({ value: e.key, name: `${label(e.key)}: ${e.value || t('edit.empty')}`, description: e.description })),
       { value: ALL, name: t('menu.settings.all') },
-      { value: BACK, name: t('menu.back') },
     ]);
-    if (key === BACK) return;
+    if (key === undefined) return;
     if (key === ALL) {
       await attempt(desk, () => config.run({ ...ctx, format: 'table' }, ['list'], {}));
       continue;
     }
     const entry = entries.find((e) => e.key === key)!;
     desk.say(entry.description);
-    const value = await prompts.input(t('menu.settings.newValue', { key }), {
+    const value = await desk.ask(t('menu.settings.newValue', { setting: label(entry.key) }), {
       default: key === 'regency' ? undefined : entry.value || undefined,
-      validate: (v) => (v.trim() === '' ? t('menu.settings.empty') : problemWith(desk, () => check(key, v))),
+      validate: (v) => problemWith(desk, () => check(key, v)),
     });
+    if (value === undefined) continue;
     // The regency and the office name go through `kim init`, which also creates a first database.
     if (key === 'regency' || key === 'office') await attempt(desk, () => init.run({ ...ctx, format: 'table' }, [], { [key]: value }));
-    else await attempt(desk, () => config.run({ ...ctx, format: 'table' }, ['set', key, value], {}));
+    // The command's own confirmation names the key; the desk says it in the clerk's words.
+    else if ((await attempt(desk, () => config.run({ ...ctx, format: 'table', notice: () => {} }, ['set', key, value], {}))) !== undefined) {
+      desk.say(t('menu.settings.saved', { setting: label(entry.key), value: value.trim() }));
+    }
   }
 }

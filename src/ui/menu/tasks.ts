@@ -10,7 +10,6 @@ import type { MessageKey } from '../messages/index.js';
 import { command, type Desk } from './desk.js';
 import { openCommunity } from './review-flow.js';
 
-
 /** The quarter that ended last before `today`: what an office reports on. */
 export function lastEndedQuarter(today: string): Quarter {
   const month = Number(today.slice(5, 7));
@@ -39,60 +38,72 @@ export async function assignNumbersStep(desk: Desk): Promise<void> {
 
 const RECAP_FORMATS: Format[] = ['table', 'xlsx', 'csv', 'md'];
 
-/** Asks for a file to write; a file already there is replaced only when the clerk says so. */
+/**
+ * Asks for a file to write (Enter takes the suggestion); a file already there is replaced only when
+ * the clerk says so, else the name is asked again. Undefined when the clerk goes back.
+ */
 async function askFile(desk: Desk, suggestion: string): Promise<string | undefined> {
   const { t, prompts, ctx } = desk;
-  const name = await prompts.input(t('menu.file'), { default: suggestion, validate: (v) => (v.trim() ? null : t('menu.fileRequired')) });
-  const file = path.resolve(ctx.io.cwd, name.trim());
-  if (fs.existsSync(file) && !(await prompts.confirm(t('backup.confirmOverwrite', { path: file })))) {
+  for (;;) {
+    const name = await desk.ask(t('menu.file'), { default: suggestion });
+    if (name === undefined) return undefined;
+    const file = path.resolve(ctx.io.cwd, name.trim());
+    if (!fs.existsSync(file) || (await prompts.confirm(t('backup.confirmOverwrite', { path: file })))) return file;
     desk.say(t('confirm.aborted'));
-    return undefined;
   }
-  return file;
 }
 
-/** The quarterly recap: which quarter (the one just ended first), on screen or into a file. */
+/**
+ * The quarterly recap: which quarter (the one just ended first), on screen or into a file. Each
+ * question goes back to the one before it.
+ */
 export async function recapStep(desk: Desk): Promise<void> {
-  const { t, prompts, ctx } = desk;
+  const { t, ctx } = desk;
   const quarters: Quarter[] = [lastEndedQuarter(ctx.today)];
   while (quarters.length < 8) quarters.push(previousQuarter(quarters[quarters.length - 1]!));
   const label = (q: Quarter) => t('menu.recap.quarter', { roman: ROMAN[q.quarter - 1], year: q.year });
   const key = (q: Quarter) => `${q.year}-${q.quarter}`;
-  const chosen = await prompts.select<string>(t('menu.recap.which'), quarters.map((q) => ({ value: key(q), name: label(q) })), { default: key(quarters[0]!) });
-  const q = quarters.find((x) => key(x) === chosen)!;
-  const format = await prompts.select<Format>(t('menu.recap.format'), RECAP_FORMATS.map((f) => ({ value: f, name: t(`menu.format.${f}` as MessageKey) })));
-  let out: string | undefined;
-  if (format !== 'table') {
-    out = await askFile(desk, t('menu.recap.fileName', { year: q.year, quarter: q.quarter, ext: format }));
-    if (!out) return;
+  for (;;) {
+    const chosen = await desk.pick<string>(t('menu.recap.which'), quarters.map((q) => ({ value: key(q), name: label(q) })), { default: key(quarters[0]!) });
+    if (chosen === undefined) return;
+    const q = quarters.find((x) => key(x) === chosen)!;
+    for (;;) {
+      const format = await desk.pick<Format>(t('menu.recap.format'), RECAP_FORMATS.map((f) => ({ value: f, name: t(`menu.format.${f}` as MessageKey) })));
+      if (format === undefined) break;
+      const out = format === 'table' ? undefined : await askFile(desk, t('menu.recap.fileName', { year: q.year, quarter: q.quarter, ext: format }));
+      if (format !== 'table' && !out) continue;
+      const recap = await command(() => import('../../commands/report-recap.js'));
+      await recap.run({ ...ctx, format, out }, [], { year: String(q.year), quarter: String(q.quarter) });
+      return;
+    }
   }
-  const recap = await command(() => import('../../commands/report-recap.js'));
-  await recap.run({ ...ctx, format, out }, [], { year: String(q.year), quarter: String(q.quarter) });
-  if (out) desk.say(t('menu.written', { path: out }));
 }
 
 /** Find a KIM by a word of its name, village or number; show it, and fix it if needed. */
 export async function findStep(desk: Desk): Promise<void> {
   const { t, prompts, ctx } = desk;
-  const text = await prompts.input(t('menu.find.what'));
-  if (!text.trim()) return;
-  const lines = await desk.db((db) => {
-    refreshValidation(db, revalidator(db, ctx));
-    return listCommunities(db, { today: ctx.today, search: text.trim() });
-  });
-  if (lines.length === 0) {
-    desk.say(t('menu.find.none', { text: text.trim() }));
+  for (;;) {
+    const text = (await desk.ask(t('menu.find.what')))?.trim();
+    if (text === undefined) return;
+    const lines = await desk.db((db) => {
+      refreshValidation(db, revalidator(db, ctx));
+      return listCommunities(db, { today: ctx.today, search: text });
+    });
+    if (lines.length === 0) {
+      desk.say(t('menu.find.none', { text }));
+      continue;
+    }
+    const verdict = (c: boolean | null) => (c === null ? '' : c ? t('menu.find.compliant') : t('menu.find.noncompliant'));
+    const id = await desk.pick<number>(
+      t('menu.find.pick', { count: lines.length }),
+      lines.map((l) => ({ value: l.id, name: `${l.name} (${l.village ?? '?'}, ${l.district ?? '?'}) ${l.number ?? ''} ${verdict(l.compliant)}`.replace(/ +/g, ' ').trim() })),
+    );
+    if (id === undefined) continue;
+    const show = await command(() => import('../../commands/show.js'));
+    await show.run({ ...ctx, format: 'table', out: undefined }, [String(id)], {});
+    if (await prompts.confirm(t('menu.find.fix'))) await openCommunity(desk, id);
     return;
   }
-  const verdict = (c: boolean | null) => (c === null ? '' : c ? t('menu.find.compliant') : t('menu.find.noncompliant'));
-  const id = await prompts.select<number>(t('menu.find.pick', { count: lines.length }), [
-    ...lines.map((l) => ({ value: l.id, name: `${l.name} (${l.village ?? '?'}, ${l.district ?? '?'}) ${l.number ?? ''} ${verdict(l.compliant)}`.replace(/ +/g, ' ').trim() })),
-    { value: -1, name: t('menu.back') },
-  ]);
-  if (id === -1) return;
-  const show = await command(() => import('../../commands/show.js'));
-  await show.run({ ...ctx, format: 'table', out: undefined }, [String(id)], {});
-  if (await prompts.confirm(t('menu.find.fix'))) await openCommunity(desk, id);
 }
 
 /** A backup into a file the clerk names (today's date suggested), beside the database by default. */

@@ -41,6 +41,14 @@ export const admin = {
     id: 'Galat baca/tulis pada {path}: {reason}. Periksa disk; perubahan ini tidak disimpan.',
     en: 'Read/write error on {path}: {reason}. Check the disk; this change was not saved.',
   },
+  'env.driverMissing': {
+    id: 'Bagian terkompilasi dari penggerak SQLite kim (better-sqlite3) tidak ada, jadi tidak ada basis data yang bisa dibuka; basis datanya sendiri tidak apa-apa. Di folder {dir} jalankan `npm rebuild better-sqlite3`, lalu ulangi.',
+    en: "The compiled part of kim's SQLite driver (better-sqlite3) is missing, so no database can be opened; the database itself is fine. In the folder {dir} run `npm rebuild better-sqlite3`, then try again.",
+  },
+  'env.driverMismatch': {
+    id: 'Penggerak SQLite kim (better-sqlite3) dikompilasi untuk versi Node.js lain, bukan {node} yang berjalan sekarang; basis datanya sendiri tidak apa-apa. Di folder {dir} jalankan `npm rebuild better-sqlite3`, lalu ulangi.',
+    en: "kim's SQLite driver (better-sqlite3) was built for another Node.js version, not the {node} running now; the database itself is fine. In the folder {dir} run `npm rebuild better-sqlite3`, then try again.",
+  },
   'settings.office': { id: 'nama kantor untuk judul laporan', en: 'office name used in report titles' },
   'settings.regency': { id: 'kabupaten/kota kantor (kode Kemendagri)', en: 'the office regency (Kemendagri code)' },
   'init.ready': {
@@ -49,7 +57,7 @@ export const admin = {
   },
   'init.regency': {
     id: 'Wilayah kantor: {code} {name} — {districts} kecamatan, {villages} desa/kelurahan.',
-    en: 'Office regency: {code} {name} — {districts} districts, {villages} villages.',
+    en: 'Office regency: {code} {name} — {districts, plural, one {# district} other {# districts}}, {villages, plural, one {# village} other {# villages}}.',
   },
   'config.unknownKey': {
     id: 'Pengaturan "{key}" tidak dikenal. Lihat `kim config list` untuk daftarnya.',
@@ -105,7 +113,7 @@ export const admin = {
   },
   'check.damaged': {
     id: 'Basis data {path} rusak ({problems} masalah keutuhan, {references} rujukan putus). Hentikan pemakaian, simpan berkas ini di samping, lalu pulihkan cadangan terakhir (lihat docs/operations.md).',
-    en: 'The database {path} is damaged ({problems} integrity problems, {references} broken references). Stop using it, set this file aside and restore the latest backup (see docs/operations.md).',
+    en: 'The database {path} is damaged ({problems, plural, one {# integrity problem} other {# integrity problems}}, {references, plural, one {# broken reference} other {# broken references}}). Stop using it, set this file aside and restore the latest backup (see docs/operations.md).',
   },
   'check.unreadable': {
     id: '{path} tidak dapat dibaca sebagai basis data ({reason}). Berkas rusak atau bukan basis data kim: pulihkan cadangan terakhir (lihat docs/operations.md).',

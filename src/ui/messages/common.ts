@@ -3,7 +3,7 @@ import type { Entry } from './entry.js';
 export const common = {
   'error.prefix': { id: 'Galat', en: 'Error' },
   'error.internal': {
-    id: 'Terjadi kesalahan internal: {message}. Jalankan lagi dengan --debug dan laporkan keluarannya.',
+    id: 'Galat internal: {message}. Jalankan lagi dengan --debug dan laporkan keluarannya.',
     en: 'Internal error: {message}. Run again with --debug and report the output.',
   },
   'error.seeHelp': {
@@ -37,14 +37,35 @@ export const common = {
     id: 'Format "{value}" tidak tersedia untuk perintah ini. Pilihan: {allowed}.',
     en: 'Format "{value}" is not available for this command. Choose one of: {allowed}.',
   },
+  'error.badFormatFromOut': {
+    id: 'Nama berkas {file} meminta format {value}, yang tidak tersedia untuk perintah ini. Pakai akhiran lain atau --format: {allowed}.',
+    en: 'The file name {file} asks for the {value} format, which this command cannot write. Use another extension, or --format: {allowed}.',
+  },
+  'error.formatVsOut': {
+    id: '--format {format} bertentangan dengan nama berkas {file}, yang meminta {implied}. Hapus --format, atau ganti akhiran nama berkasnya.',
+    en: '--format {format} contradicts the file name {file}, which asks for {implied}. Drop --format, or change the file extension.',
+  },
   'error.xlsxNeedsOut': {
     id: 'Format xlsx harus ditulis ke berkas. Tambahkan --out <berkas.xlsx>.',
     en: 'The xlsx format must be written to a file. Add --out <file.xlsx>.',
+  },
+  'error.outNoFolder': {
+    id: 'Tidak dapat menulis {path}: folder {dir} tidak ada. Buat foldernya dulu atau pilih tempat lain.',
+    en: 'Cannot write {path}: the folder {dir} does not exist. Create it first or choose another place.',
+  },
+  'error.outDenied': {
+    id: 'Tidak dapat menulis {path}: tidak ada izin menulis di folder {dir}. Pilih folder lain.',
+    en: 'Cannot write {path}: there is no permission to write in the folder {dir}. Choose another folder.',
+  },
+  'error.outIsFolder': {
+    id: '{path} adalah folder. Tulis nama berkasnya, mis. {path}/rekap.xlsx.',
+    en: '{path} is a folder. Name the file, e.g. {path}/recap.xlsx.',
   },
   'error.outWrite': {
     id: 'Tidak dapat menulis ke {path}: {reason}. Periksa folder dan izinnya.',
     en: 'Cannot write to {path}: {reason}. Check the folder and its permissions.',
   },
+  'output.written': { id: 'Ditulis ke {path}.', en: 'Written to {path}.' },
   'error.needsYes': {
     id: 'Perintah ini meminta konfirmasi, tetapi tidak ada terminal untuk bertanya. Tambahkan --yes bila memang dimaksud.',
     en: 'This command asks for confirmation, but there is no terminal to ask on. Add --yes if you mean it.',
@@ -52,6 +73,10 @@ export const common = {
   'error.badDate': {
     id: 'Tanggal "{value}" tidak dikenali. Tulis seperti 14/06/2023, 2023-06-14 atau 14 Juni 2023.',
     en: 'Date "{value}" is not recognised. Write it like 14/06/2023, 2023-06-14 or 14 Juni 2023.',
+  },
+  'error.impossibleDate': {
+    id: 'Tanggal "{value}" tidak ada di kalender. Periksa hari dan bulannya, mis. 28/02/2025.',
+    en: 'The date "{value}" is not a real date: no such day exists. Check the day and month, e.g. 28/02/2025.',
   },
   'error.badInteger': {
     id: '{option} harus berupa bilangan bulat, bukan "{value}".',

@@ -51,7 +51,7 @@ export const importMessages = {
   },
   'import.tooManyRejected': {
     id: 'Lebih dari {max} baris ditolak (di {file} mulai baris {row}): susunan berkas itu tidak sesuai baris judulnya. Periksa pemisah kolom, baris judul dan tanda kutip, lalu impor lagi. Tidak ada yang diubah.',
-    en: 'More than {max} rows were rejected (in {file} from row {row} on): the file is not laid out as its header row says. Check the delimiter, the header row and the quote marks, then import again. Nothing was changed.',
+    en: 'More than {max, plural, one {# row was} other {# rows were}} rejected (in {file} from row {row} on): the file is not laid out as its header row says. Check the delimiter, the header row and the quote marks, then import again. Nothing was changed.',
   },
   'import.outOfMemory': {
     id: 'Impor membutuhkan memori lebih dari batasnya ({reason}). Pecah berkas menjadi beberapa berkas yang lebih kecil lalu impor satu per satu. Tidak ada yang diubah.',
@@ -63,21 +63,21 @@ export const importMessages = {
   },
   'import.strictRejected': {
     id: '--strict: {count} baris ditolak, jadi seluruh impor dibatalkan. Perbaiki baris yang disebut di atas (--rejects <berkas.csv> menuliskannya) lalu impor lagi. Tidak ada yang diubah.',
-    en: '--strict: {count} rows were rejected, so the whole import was cancelled. Fix the rows listed above (--rejects <file.csv> writes them out) and import again. Nothing was changed.',
+    en: '--strict: {count, plural, one {# row was} other {# rows were}} rejected, so the whole import was cancelled. Fix the rows listed above (--rejects <file.csv> writes them out) and import again. Nothing was changed.',
   },
   'import.strictRejectedWritten': {
     id: '--strict: {count} baris ditolak, jadi seluruh impor dibatalkan. Perbaiki baris di {path} lalu impor lagi. Tidak ada yang diubah.',
-    en: '--strict: {count} rows were rejected, so the whole import was cancelled. Fix the rows in {path} and import again. Nothing was changed.',
+    en: '--strict: {count, plural, one {# row was} other {# rows were}} rejected, so the whole import was cancelled. Fix the rows in {path} and import again. Nothing was changed.',
   },
   'import.reject.noCommunityName': { id: 'nama KIM kosong', en: 'the KIM name is empty' },
   'import.reject.noOfficerName': { id: 'nama pengurus kosong', en: 'the officer name is empty' },
   'import.reject.tooManyCells': {
     id: 'jumlah sel {count}, padahal judul kolom {expected}: ada pemisah berlebih di baris ini',
-    en: '{count} cells where the header has {expected}: this row has extra delimiters',
+    en: '{count, plural, one {# cell} other {# cells}} where the header has {expected}: this row has extra delimiters',
   },
   'import.reject.tooFewCells': {
     id: 'jumlah sel {count}, padahal judul kolom {expected}: ada sel yang hilang di baris ini',
-    en: '{count} cells where the header has {expected}: cells are missing in this row',
+    en: '{count, plural, one {# cell} other {# cells}} where the header has {expected}: cells are missing in this row',
   },
   'import.reject.brokenQuoting': {
     id: 'tanda petik (") tidak berpasangan; perbaiki baris ini di spreadsheet',
@@ -103,7 +103,7 @@ export const importMessages = {
   'import.rejectsRow': { id: 'Baris', en: 'Row' },
   'import.fileLine': {
     id: '{file}: {rows} baris, encoding {encoding}, pemisah {delimiter}',
-    en: '{file}: {rows} rows, encoding {encoding}, delimiter {delimiter}',
+    en: '{file}: {rows, plural, one {# row} other {# rows}}, encoding {encoding}, delimiter {delimiter}',
   },
   'import.headerAt': {
     id: '{file}: judul kolom di baris {rows}',
@@ -120,7 +120,7 @@ export const importMessages = {
   'import.skipped.repeatedHeaders': { id: 'baris judul kolom yang berulang: {count}', en: 'repeated header rows: {count}' },
   'import.carried': {
     id: '{file}: sel gabungan: nama KIM, desa, SK dan isian KIM lain dari baris pertama tiap KIM dipakai juga untuk {count} baris pengurus di bawahnya.',
-    en: '{file}: merged cells: the KIM name, village, SK and other KIM cells of each KIM\'s first row were carried down to {count} officer rows below it.',
+    en: '{file}: merged cells: the KIM name, village, SK and other KIM cells of each KIM\'s first row were carried down to {count, plural, one {# officer row} other {# officer rows}} below it.',
   },
   'import.byWords': {
     id: '{file}: kolom dikenali dari kata-katanya: {columns}.',
@@ -212,11 +212,11 @@ export const importMessages = {
   },
   'import.rejectsWritten': {
     id: '{count} baris ditolak ditulis ke {path}: perbaiki lalu impor berkas itu lagi.',
-    en: '{count} rejected rows written to {path}: fix them and import that file again.',
+    en: '{count, plural, one {# rejected row} other {# rejected rows}} written to {path}: fix them and import that file again.',
   },
   'import.rejectedHint': {
     id: '{count} baris ditolak; baris lain sudah diimpor. Tambahkan --rejects <berkas.csv> untuk mendapat daftar yang bisa diperbaiki.',
-    en: '{count} rows rejected; the other rows were imported. Add --rejects <file.csv> to get a list you can fix.',
+    en: '{count, plural, one {# row} other {# rows}} rejected; the other rows were imported. Add --rejects <file.csv> to get a list you can fix.',
   },
   'import.endReason': { id: 'tidak ada di daftar batch {batch}', en: 'missing from the roster of batch {batch}' },
   'batches.title': { id: 'Batch impor', en: 'Import batches' },
@@ -264,6 +264,6 @@ export const importMessages = {
   },
   'undo.done': {
     id: 'Batch {batch} dibatalkan: {communities} KIM dan {officers} pengurus dihapus, {restored} catatan dikembalikan.',
-    en: 'Batch {batch} undone: {communities} KIMs and {officers} officers removed, {restored} records restored.',
+    en: 'Batch {batch} undone: {communities, plural, one {# KIM} other {# KIMs}} and {officers, plural, one {# officer} other {# officers}} removed, {restored, plural, one {# record} other {# records}} restored.',
   },
 } satisfies Record<string, Entry>;

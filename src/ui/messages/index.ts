@@ -1,4 +1,5 @@
 import type { Entry } from './entry.js';
+import { pluralize } from './plural.js';
 import { common } from './common.js';
 import { cliMessages } from './cli.js';
 import { admin } from './admin.js';
@@ -35,10 +36,14 @@ export function hasMessage(key: string): key is MessageKey {
   return Object.prototype.hasOwnProperty.call(catalog, key);
 }
 
-/** `{name}` placeholders are filled from params; a missing param stays visible rather than vanishing. */
+/**
+ * `{name}` placeholders are filled from params; a missing param stays visible rather than
+ * vanishing. A count's noun agrees with it through ICU's `{count, plural, one {…} other {…}}`.
+ */
 export function translate(lang: Lang, key: MessageKey, params: MessageParams = {}): string {
   const entry: Entry = catalog[key];
-  return entry[lang].replace(/\{(\w+)\}/g, (whole, name: string) => {
+  const text = entry[lang].includes(', plural,') ? pluralize(entry[lang], lang, params) : entry[lang];
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     return value === undefined || value === null ? whole : String(value);
   });

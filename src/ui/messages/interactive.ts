@@ -41,7 +41,7 @@ const editMessages = {
   'edit.badNik.missing': { id: 'NIK kosong. Tulis NIK 16 digit dari KTP.', en: 'The NIK is empty. Write the 16-digit NIK from the KTP.' },
   'edit.badNik.scientific': { id: 'NIK "{value}" tertulis sebagai angka ilmiah (dirusak spreadsheet). Tulis ke-16 digit dari KTP. Tidak ada yang diubah.', en: 'The NIK "{value}" is in scientific notation (mangled by a spreadsheet). Write all 16 digits from the KTP. Nothing was changed.' },
   'edit.badNik.notDigits': { id: 'NIK "{value}" harus berisi angka saja. Tidak ada yang diubah.', en: 'The NIK "{value}" must be digits only. Nothing was changed.' },
-  'edit.badNik.length': { id: 'NIK "{value}" berisi {digits} digit; NIK selalu 16 digit. Tidak ada yang diubah.', en: 'The NIK "{value}" has {digits} digits; a NIK always has 16. Nothing was changed.' },
+  'edit.badNik.length': { id: 'NIK "{value}" berisi {digits} digit; NIK selalu 16 digit. Tidak ada yang diubah.', en: 'The NIK "{value}" has {digits, plural, one {# digit} other {# digits}}; a NIK always has 16. Nothing was changed.' },
   'edit.badNik.birthDate': { id: 'NIK "{value}" memuat tanggal lahir yang mustahil (digit 7–12). Periksa dengan KTP. Tidak ada yang diubah.', en: 'The NIK "{value}" holds an impossible birth date (digits 7–12). Check it against the KTP. Nothing was changed.' },
   'edit.badNik.serialZero': { id: 'NIK "{value}" berakhir 0000, yang tidak pernah diterbitkan (tanda pembulatan spreadsheet). Periksa dengan KTP. Tidak ada yang diubah.', en: 'The NIK "{value}" ends in 0000, which is never issued (a sign of spreadsheet rounding). Check it against the KTP. Nothing was changed.' },
   'edit.badSex': { id: 'Jenis kelamin "{value}" tidak dikenali. Tulis L atau P. Tidak ada yang diubah.', en: 'Sex "{value}" is not recognised. Write L or P. Nothing was changed.' },
@@ -86,8 +86,8 @@ const editMessages = {
   'edit.remainingTitle': { id: 'Masalah yang tersisa:', en: 'Problems left:' },
   'edit.problemLine': { id: '  {mark} {rule}  {message}', en: '  {mark} {rule}  {message}' },
   'edit.noProblems': { id: '{name} tidak punya masalah lagi: memenuhi syarat.', en: '{name} has no problems left: it meets the requirements.' },
-  'edit.stillErrors': { id: '{name} belum memenuhi syarat: {count} temuan galat.', en: '{name} does not meet the requirements yet: {count} error findings.' },
-  'edit.onlyWarnings': { id: '{name} memenuhi syarat; {count} peringatan tersisa.', en: '{name} meets the requirements; {count} warnings left.' },
+  'edit.stillErrors': { id: '{name} belum memenuhi syarat: {count} temuan galat.', en: '{name} does not meet the requirements yet: {count, plural, one {# error finding} other {# error findings}}.' },
+  'edit.onlyWarnings': { id: '{name} memenuhi syarat; {count} peringatan tersisa.', en: '{name} meets the requirements; {count, plural, one {# warning} other {# warnings}} left.' },
 } satisfies Record<string, Entry>;
 
 /** The desk: the menu `kim` opens in a terminal. */
@@ -100,9 +100,9 @@ const deskMessages = {
     en: 'Database: {path} — not created yet. Choose "Import a roster" to start, or set the regency under Settings.',
   },
   'menu.regency': { id: 'Kabupaten/kota: {name} ({code})', en: 'Regency: {name} ({code})' },
-  'menu.noRegency': { id: 'Kabupaten/kota kantor belum diatur: pilih Pengaturan › regency.', en: 'The office regency is not set: choose Settings › regency.' },
+  'menu.noRegency': { id: 'Kabupaten/kota kantor belum diatur: pilih Pengaturan › Kabupaten/kota kantor.', en: 'The office regency is not set: choose Settings › Office regency.' },
   'menu.kims': { id: 'KIM aktif: {count}', en: 'Active KIMs: {count}' },
-  'menu.problems': { id: 'dengan masalah terbuka: {count} ({errors} dengan error)', en: 'with open problems: {count} ({errors} with errors)' },
+  'menu.problems': { id: 'dengan masalah terbuka: {count} ({errors} dengan galat)', en: 'with open problems: {count} ({errors} with errors)' },
   'menu.question': { id: 'Apa yang akan dikerjakan?', en: 'What would you like to do?' },
   'menu.item.import': { id: 'Impor daftar pengurus', en: 'Import a roster' },
   'menu.item.import.hint': { id: 'pilih berkas CSV, periksa kolomnya, lihat rencananya, lalu impor', en: 'pick a CSV file, check its columns, see the plan, then import' },
@@ -114,6 +114,11 @@ const deskMessages = {
   'menu.item.recap.hint': { id: 'rekap per kecamatan, di layar atau ke berkas (xlsx, csv, md)', en: 'recap per district, on screen or into a file (xlsx, csv, md)' },
   'menu.item.find': { id: 'Cari KIM', en: 'Find a KIM' },
   'menu.item.find.hint': { id: 'cari menurut nama, desa, atau nomor induk', en: 'search by name, village or number' },
+  'menu.item.undo': { id: 'Batalkan impor', en: 'Undo an import' },
+  'menu.item.undo.hint': { id: 'kembalikan data seperti sebelum satu impor', en: 'put the data back as it was before one import' },
+  'menu.undo.which': { id: 'Impor mana yang dibatalkan?', en: 'Which import to undo?' },
+  'menu.undo.batch': { id: 'Batch {batch}: {files} ({when})', en: 'Batch {batch}: {files} ({when})' },
+  'menu.undo.counts': { id: '{communities} KIM dan {officers} pengurus baru · oleh {operator}', en: '{communities, plural, one {# new KIM} other {# new KIMs}} and {officers, plural, one {# new officer} other {# new officers}} · by {operator}' },
   'menu.item.backup': { id: 'Cadangkan', en: 'Back up' },
   'menu.item.backup.hint': { id: 'salinan basis data ke berkas lain', en: 'a copy of the database into another file' },
   'menu.item.settings': { id: 'Pengaturan', en: 'Settings' },
@@ -126,13 +131,12 @@ const deskMessages = {
   'menu.keys.move': { id: 'pindah', en: 'move' },
   'menu.keys.choose': { id: 'pilih', en: 'choose' },
   'menu.keys.quit': { id: 'keluar', en: 'leave' },
+  'menu.keys.back': { id: 'kembali', en: 'back' },
   'menu.confirmHint': { id: '(y = ya, Enter = tidak)', en: '(y = yes, Enter = no)' },
   'menu.file': { id: 'Nama berkas:', en: 'File name:' },
-  'menu.fileRequired': { id: 'Tulis nama berkas.', en: 'Type a file name.' },
-  'menu.written': { id: 'Ditulis ke {path}.', en: 'Written to {path}.' },
   'menu.number.would': { id: '  {name} → {number}', en: '  {name} → {number}' },
-  'menu.number.skipped': { id: '{count} KIM belum bisa diberi nomor (masih ada error; lihat Tinjau masalah).', en: '{count} KIMs cannot get a number yet (errors remain; see Review problems).' },
-  'menu.number.confirm': { id: 'Berikan {count} nomor induk ini? Nomor yang diberikan tidak dipakai ulang.', en: 'Give these {count} numbers? A number given is never reused.' },
+  'menu.number.skipped': { id: '{count} KIM belum bisa diberi nomor (masih ada galat; lihat Tinjau masalah).', en: '{count, plural, one {# KIM cannot} other {# KIMs cannot}} get a number yet (errors remain; see Review problems).' },
+  'menu.number.confirm': { id: 'Berikan {count} nomor induk ini? Nomor yang diberikan tidak dipakai ulang.', en: '{count, plural, one {Give this number?} other {Give these # numbers?}} A number given is never reused.' },
   'menu.recap.which': { id: 'Triwulan mana?', en: 'Which quarter?' },
   'menu.recap.quarter': { id: 'Triwulan {roman} {year}', en: 'Quarter {roman} {year}' },
   'menu.recap.format': { id: 'Tampilkan sebagai?', en: 'Show it as?' },
@@ -143,20 +147,29 @@ const deskMessages = {
   'menu.format.md': { id: 'berkas Markdown', en: 'a Markdown file' },
   'menu.find.what': { id: 'Cari (nama KIM, desa, atau nomor induk):', en: 'Search (KIM name, village or number):' },
   'menu.find.none': { id: 'Tidak ada KIM yang cocok dengan "{text}".', en: 'No KIM matches "{text}".' },
-  'menu.find.pick': { id: '{count} KIM ditemukan. Buka yang mana?', en: '{count} KIMs found. Open which one?' },
+  'menu.find.pick': { id: '{count} KIM ditemukan. Buka yang mana?', en: '{count, plural, one {# KIM found.} other {# KIMs found.}} Open which one?' },
   'menu.find.compliant': { id: '✓ memenuhi syarat', en: '✓ compliant' },
   'menu.find.noncompliant': { id: '✗ belum memenuhi syarat', en: '✗ not compliant' },
   'menu.find.fix': { id: 'Perbaiki data KIM ini?', en: "Fix this KIM's data?" },
   'menu.backup.fileName': { id: 'cadangan-kim-{date}.sqlite', en: 'kim-backup-{date}.sqlite' },
   'menu.settings.which': { id: 'Pengaturan mana yang diubah?', en: 'Which setting to change?' },
   'menu.settings.all': { id: 'Tampilkan semua pengaturan', en: 'Show all settings' },
-  'menu.settings.newValue': { id: 'Nilai baru untuk {key}:', en: 'New value for {key}:' },
-  'menu.settings.empty': { id: 'Tulis nilainya (untuk kembali ke bawaan pakai `kim config unset`).', en: 'Type the value (to restore the default use `kim config unset`).' },
+  'menu.settings.newValue': { id: 'Nilai baru untuk {setting}:', en: 'New value for {setting}:' },
+  'menu.settings.saved': { id: '{setting}: {value}', en: '{setting}: {value}' },
+  'menu.setting.regency': { id: 'Kabupaten/kota kantor', en: 'Office regency' },
+  'menu.setting.office': { id: 'Nama kantor', en: 'Office name' },
+  'menu.setting.rules.ADM-SIZE.min': { id: 'Jumlah pengurus minimum', en: 'Minimum number of officers' },
+  'menu.setting.rules.ADM-SIZE.max': { id: 'Jumlah pengurus maksimum', en: 'Maximum number of officers' },
+  'menu.setting.rules.ADM-AGE.min': { id: 'Usia minimum pengurus', en: 'Minimum officer age' },
+  'menu.setting.rules.LEG-SK-ISSUER.allowed': { id: 'Penerbit SK yang diterima', en: 'Accepted SK issuers' },
+  'menu.setting.numbering.template': { id: 'Templat nomor induk', en: 'Community number template' },
+  'menu.setting.import.columns': { id: 'Judul kolom yang diingat', en: 'Remembered column headings' },
 
   'guided.pickFile': { id: 'Berkas mana yang diimpor? (folder {dir})', en: 'Which file to import? (folder {dir})' },
   'guided.fileInfo': { id: '{kb} KB, diubah {date}', en: '{kb} KB, changed {date}' },
   'guided.typePath': { id: 'Ketik lokasi berkas…', en: 'Type a path…' },
-  'guided.path': { id: 'Lokasi berkas CSV (kosong untuk kembali):', en: 'Path of the CSV file (empty to go back):' },
+  'guided.path': { id: 'Lokasi berkas CSV, atau folder (kosong untuk kembali):', en: 'Path of the CSV file, or a folder (empty to go back):' },
+  'guided.noRosters': { id: 'Tidak ada berkas CSV di folder {dir}.', en: 'There is no CSV file in the folder {dir}.' },
   'guided.fileTitle': { id: 'Berkas: {file}', en: 'File: {file}' },
   'guided.detected': { id: 'Encoding {encoding} · pemisah "{delimiter}" · judul kolom di baris {row}', en: 'Encoding {encoding} · delimiter "{delimiter}" · headings on row {row}' },
   'guided.unknown': { id: '? tidak dikenal', en: '? unknown' },
@@ -174,10 +187,10 @@ const deskMessages = {
   'guided.rejectedCount': { id: 'Baris ditolak: {count}', en: 'Rejected rows: {count}' },
   'guided.rejectLine': { id: 'baris {row}: {reason}', en: 'row {row}: {reason}' },
   'guided.confirm': { id: 'Impor {file} sekarang?', en: 'Import {file} now?' },
-  'guided.remembered': { id: 'Diingat untuk impor berikutnya: {headings} (Pengaturan › import.columns).', en: 'Remembered for later imports: {headings} (Settings › import.columns).' },
+  'guided.remembered': { id: 'Diingat untuk impor berikutnya: {headings} (Pengaturan › Judul kolom yang diingat).', en: 'Remembered for later imports: {headings} (Settings › Remembered column headings).' },
   'guided.rejectsSuffix': { id: '-ditolak', en: '-rejected' },
-  'guided.done': { id: 'Tersimpan sebagai batch {batch}. Bila keliru: `kim undo {batch}`.', en: 'Saved as batch {batch}. If it was a mistake: `kim undo {batch}`.' },
-  'guided.problemsNext': { id: '{count} KIM punya masalah terbuka: pilih "Tinjau masalah" untuk memperbaikinya.', en: '{count} KIMs have open problems: choose "Review problems" to fix them.' },
+  'guided.done': { id: 'Tersimpan sebagai batch {batch}. Bila keliru, pilih "Batalkan impor" di menu.', en: 'Saved as batch {batch}. If it was a mistake, choose "Undo an import" in the menu.' },
+  'guided.problemsNext': { id: '{count} KIM punya masalah terbuka: pilih "Tinjau masalah" untuk memperbaikinya.', en: '{count, plural, one {# KIM has open problems: choose "Review problems" to fix them.} other {# KIMs have open problems: choose "Review problems" to fix them.}}' },
   'guided.noProblems': { id: 'Tidak ada KIM yang bermasalah.', en: 'No KIM has problems.' },
   'guided.field.kim_name': { id: 'nama KIM', en: 'KIM name' },
   'guided.field.regency': { id: 'kabupaten/kota', en: 'regency/city' },
@@ -209,9 +222,9 @@ const deskMessages = {
   'guided.field._ignore': { id: 'diabaikan', en: 'left out' },
 
   'review.none': { id: 'Tidak ada KIM dengan masalah terbuka.', en: 'No KIM has open problems.' },
-  'review.pick': { id: '{count} KIM dengan masalah terbuka. Buka yang mana?', en: '{count} KIMs with open problems. Open which one?' },
+  'review.pick': { id: '{count} KIM dengan masalah terbuka. Buka yang mana?', en: '{count, plural, one {# KIM} other {# KIMs}} with open problems. Open which one?' },
   'review.noDistrict': { id: 'kecamatan tidak dikenal', en: 'unknown district' },
-  'review.counts': { id: 'error {errors}, peringatan {warnings}', en: 'errors {errors}, warnings {warnings}' },
+  'review.counts': { id: 'galat {errors}, peringatan {warnings}', en: 'errors {errors}, warnings {warnings}' },
   'review.place': { id: 'Kecamatan {district}, desa/kelurahan {village} · nomor induk: {number}', en: 'District {district}, village {village} · number: {number}' },
   'review.noNumber': { id: '(belum ada)', en: '(none yet)' },
   'review.sk': { id: 'SK {number}, tanggal {date}, oleh {issuer} · diketahui: {acknowledged}', en: 'SK {number}, dated {date}, by {issuer} · acknowledged: {acknowledged}' },
@@ -230,11 +243,93 @@ const deskMessages = {
   'review.newNik': { id: 'NIK baru, 16 digit (sekarang {current}):', en: 'New NIK, 16 digits (now {current}):' },
   'review.endDate': { id: 'Berakhir pada tanggal:', en: 'Ended on:' },
   'review.endReason': { id: 'Alasan:', en: 'Reason:' },
-  'review.reasonRequired': { id: 'Tuliskan alasannya, mis. "pindah domisili".', en: 'Write the reason, e.g. "moved away".' },
   'review.confirmEnd': { id: 'Akhiri masa jabatan {name} pada {date}?', en: 'End the term of {name} on {date}?' },
+} satisfies Record<string, Entry>;
+
+/**
+ * What the desk says instead of a sentence that names a command line (`kim undo 1`): the same
+ * news, naming the menu entry that does it. desk.ts picks a `<key>.desk` twin over `<key>`.
+ */
+const deskTwins = {
+  'db.missing.desk': {
+    id: 'Basis data {path} belum ada. Pilih "Impor daftar pengurus" untuk memulai, atau atur kabupaten/kota di Pengaturan.',
+    en: 'There is no database at {path} yet. Choose "Import a roster" to start, or set the office regency under Settings.',
+  },
+  'batches.none.desk': { id: 'Belum ada impor. Mulai dengan "Impor daftar pengurus".', en: 'No imports yet. Start with "Import a roster".' },
+  'import.noRegency.desk': {
+    id: 'Catatan: kabupaten/kota kantor belum diatur, jadi kecamatan dan desa dicari di seluruh Indonesia. Atur di Pengaturan › Kabupaten/kota kantor.',
+    en: 'Note: the office regency is not set, so districts and villages are looked up across Indonesia. Set it under Settings › Office regency.',
+  },
+  'regions.noRegency.desk': {
+    id: 'Kabupaten/kota kantor belum diatur. Atur di Pengaturan › Kabupaten/kota kantor.',
+    en: 'The office regency is not set. Set it under Settings › Office regency.',
+  },
+  'number.hint.rules.desk': {
+    id: 'KIM yang dilewati belum memenuhi syarat. Perbaiki lewat "Tinjau masalah", lalu beri nomor lagi.',
+    en: 'Skipped KIMs do not meet the requirements yet. Fix them under "Review problems", then assign numbers again.',
+  },
+  'number.hint.overflow.desk': {
+    id: '{name} (id {id}) tidak diberi nomor: urutan dalam lingkup {scope} sudah melewati {max}, batas terbesar templat "{template}". Perlebar urutannya di Pengaturan › Templat nomor induk, mis. dengan {seq:3}.',
+    en: '{name} (id {id}) got no number: the sequence in scope {scope} is past {max}, the largest the template "{template}" can write. Widen it under Settings › Community number template, e.g. with {seq:3}.',
+  },
+  'number.hint.revoked.desk': {
+    id: '{name} (id {id}) pernah dicabut nomornya, jadi tidak diberi nomor baru di sini.',
+    en: 'The number of {name} (id {id}) was withdrawn before, so it gets no new number here.',
+  },
+  'number.hint.region.desk': {
+    id: '{name} (id {id}) tidak diberi nomor: kode wilayahnya belum dikenali, padahal templat "{template}" memerlukannya. Perbaiki kecamatan/desanya lewat "Tinjau masalah".',
+    en: '{name} (id {id}) got no number: its region code is not resolved and the template "{template}" needs it. Fix its district/village under "Review problems".',
+  },
+  'number.hint.notValidated.desk': {
+    id: '{name} (id {id}) tidak diberi nomor karena belum bisa diperiksa. Buka lewat "Cari KIM" untuk melihat sebabnya.',
+    en: '{name} (id {id}) got no number because it could not be checked. Open it with "Find a KIM" to see why.',
+  },
+  'report.recap.unplaced.desk': {
+    id: '{count} KIM tidak masuk rekap karena kecamatannya tidak dikenali di {regency}. Perbaiki lewat "Tinjau masalah" (LEG-REGION).',
+    en: '{count, plural, one {# KIM is} other {# KIMs are}} left out of the recap because {count, plural, one {its} other {their}} district is not recognised in {regency}. Fix {count, plural, one {it} other {them}} under "Review problems" (LEG-REGION).',
+  },
+  'rule.LEG-SK-MISSING.noColumn.desk': {
+    id: 'Daftar pengurus KIM ini tidak punya kolom nomor SK, jadi nomornya tidak diketahui. Minta salinan SK, lalu isi lewat "Ubah data KIM…".',
+    en: 'The roster of this KIM has no column for the SK number, so kim does not know it. Ask for a copy of the SK, then fill it in with "Change the KIM\'s data…".',
+  },
+  'rule.LEG-REGION.villageAmbiguous.desk': {
+    id: 'Desa/kelurahan "{village}" cocok dengan lebih dari satu desa: {candidates}. Perbaiki kecamatan atau desanya lewat "Ubah data KIM…".',
+    en: 'The village "{village}" fits more than one village: {candidates}. Fix its district or village with "Change the KIM\'s data…".',
+  },
+  'rule.LEG-REGION.villageNear.desk': {
+    id: 'Desa/kelurahan tertulis "{written}", dibaca sebagai {taken} (ejaan terdekat). Periksa; bila salah, perbaiki lewat "Ubah data KIM…".',
+    en: 'The village is written "{written}" and was read as {taken} (the closest spelling). Check it; if wrong, fix it with "Change the KIM\'s data…".',
+  },
+  'rule.LEG-REGION.districtNear.desk': {
+    id: 'Kecamatan tertulis "{written}", dibaca sebagai {taken} (ejaan terdekat). Periksa; bila salah, perbaiki lewat "Ubah data KIM…".',
+    en: 'The district is written "{written}" and was read as {taken} (the closest spelling). Check it; if wrong, fix it with "Change the KIM\'s data…".',
+  },
+  'rule.ADM-ROLES.noColumn.desk': {
+    id: 'Daftar pengurus KIM ini tidak punya kolom jabatan, jadi tidak diketahui siapa {roles}. Tambahkan kolom Jabatan di daftarnya, atau isi jabatan tiap pengurus lewat "Ubah data seorang pengurus…".',
+    en: 'The roster of this KIM has no column for the role, so kim cannot tell who is {roles}. Add a Jabatan column to the roster, or set each officer\'s role with "Change an officer\'s data…".',
+  },
+  'undo.laterBatch.desk': {
+    id: 'Batch {batch} tidak bisa dibatalkan: batch {later} yang lebih baru mengubah data yang sama. Batalkan batch {later} dulu lewat "Batalkan impor", lalu ulangi. Tidak ada yang diubah.',
+    en: 'Batch {batch} cannot be undone: the later batch {later} changed the same records. Undo batch {later} first with "Undo an import", then try again. Nothing was changed.',
+  },
+  'undo.laterEdit.desk': {
+    id: 'Batch {batch} tidak bisa dibatalkan: {name} diubah kemudian ({action}, oleh {who} pada {when}, log audit #{audit}), dan membatalkan batch akan menghapus perubahan itu. Biarkan batch ini, lalu perbaiki yang dibawanya lewat "Tinjau masalah" atau "Cari KIM". Tidak ada yang diubah.',
+    en: 'Batch {batch} cannot be undone: {name} was changed later ({action}, by {who} on {when}, audit log #{audit}), and undoing the batch would lose that. Keep the batch, and correct what it brought under "Review problems" or "Find a KIM". Nothing was changed.',
+  },
+  'config.badWholeNumber.desk': { id: 'Tulis bilangan bulat dari {min} sampai {max}, bukan "{value}".', en: 'Write a whole number from {min} to {max}, not "{value}".' },
+  'config.badList.desk': { id: 'Tulis paling sedikit satu nilai, dipisah koma, mis. "lurah, kepala desa".', en: 'Write at least one value, comma-separated, e.g. "lurah, kepala desa".' },
+  'import.setting.columnsBad.desk': {
+    id: 'Tulis JSON seperti {"Kolom Aneh": "occupation"} dengan field yang dikenal, bukan {value}.',
+    en: 'Write JSON like {"Odd Column": "occupation"} with known fields, not {value}.',
+  },
+  'backup.copyDamaged.desk': {
+    id: 'Salinan untuk {path} tidak lolos pemeriksaan ({reason}); basis data aslinya mungkin rusak. Berhenti memakainya dan lihat docs/operations.md.',
+    en: 'The copy for {path} failed its check ({reason}); the database itself may be damaged. Stop using it and see docs/operations.md.',
+  },
 } satisfies Record<string, Entry>;
 
 export const interactiveMessages = {
   ...editMessages,
   ...deskMessages,
+  ...deskTwins,
 } satisfies Record<string, Entry>;

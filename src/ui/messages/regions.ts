@@ -3,11 +3,11 @@ import type { Entry } from './entry.js';
 export const regions = {
   'regions.reresolved': {
     id: '{count} KIM yang desa/kecamatannya belum dikenali dicari lagi di referensi kabupaten/kota ini dan kini dikenali.',
-    en: '{count} KIMs whose village or district was not recognised were looked up again in this regency and are recognised now.',
+    en: '{count, plural, one {# KIM whose village or district was not recognised was looked up again in this regency and is recognised now.} other {# KIMs whose village or district was not recognised were looked up again in this regency and are recognised now.}}',
   },
   'regions.merged': {
     id: '{removed} (id {removedId}) ternyata KIM yang sama dengan {kept} (id {keptId}): digabung ke id {keptId} ({moved} pengurus dipindah, {merged} pengurus yang sama digabung; riwayatnya tetap).',
-    en: '{removed} (id {removedId}) turned out to be the same KIM as {kept} (id {keptId}): merged into id {keptId} ({moved} officers moved, {merged} officers who were the same person joined; history kept).',
+    en: '{removed} (id {removedId}) turned out to be the same KIM as {kept} (id {keptId}): merged into id {keptId} ({moved, plural, one {# officer} other {# officers}} moved, {merged, plural, one {# officer who was} other {# officers who were}} the same person joined; history kept).',
   },
   'regions.regencyCodeUnknown': {
     id: 'Kode kabupaten/kota "{value}" tidak ada dalam data Kemendagri. Contoh kode yang benar: 35.74.',

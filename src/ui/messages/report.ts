@@ -26,11 +26,11 @@ export const reportMessages = {
   },
   'report.recap.unplaced': {
     id: '{count} KIM tidak masuk rekap karena kecamatannya tidak dikenali di {regency}. Lihat `kim validate` (LEG-REGION), perbaiki, lalu impor ulang.',
-    en: '{count} KIMs are left out of the recap because their district is not recognised in {regency}. See `kim validate` (LEG-REGION), fix them and import again.',
+    en: '{count, plural, one {# KIM is} other {# KIMs are}} left out of the recap because {count, plural, one {its} other {their}} district is not recognised in {regency}. See `kim validate` (LEG-REGION), fix them and import again.',
   },
   'report.revalidated': {
     id: 'Memeriksa {count} KIM lebih dulu: hasil pemeriksaannya belum ada atau lebih lama dari datanya.',
-    en: 'Checked {count} KIMs first: their stored validation was missing or older than their data.',
+    en: 'Checked {count, plural, one {# KIM first: its stored validation was missing or older than its data.} other {# KIMs first: their stored validation was missing or older than their data.}}',
   },
   'report.col.district': { id: 'Kecamatan', en: 'District' },
   'report.col.villages': { id: 'Desa/Kel.', en: 'Villages' },
@@ -59,7 +59,7 @@ export const reportMessages = {
   'report.findings.none': { id: 'Tidak ada KIM dengan masalah terbuka.', en: 'No KIM has open problems.' },
   'report.findings.count': {
     id: '{count} KIM perlu ditindaklanjuti ({errors} galat, {warnings} peringatan).',
-    en: '{count} KIMs need follow-up ({errors} errors, {warnings} warnings).',
+    en: '{count, plural, one {# KIM needs} other {# KIMs need}} follow-up ({errors, plural, one {# error} other {# errors}}, {warnings, plural, one {# warning} other {# warnings}}).',
   },
   'report.findings.officerProblem': { id: '{officer}: {message}', en: '{officer}: {message}' },
   'report.col.village': { id: 'Desa/Kelurahan', en: 'Village' },
@@ -68,6 +68,11 @@ export const reportMessages = {
   'report.col.problems': { id: 'Masalah', en: 'Problems' },
   'report.col.officersConcerned': { id: 'Pengurus terkait', en: 'Officers concerned' },
 
+  // Titles of what is saved to print
+  'title.communities': { id: 'Daftar KIM {regency} (per {today})', en: 'KIMs of {regency} (as of {today})' },
+  'title.officers': { id: 'Daftar pengurus KIM {regency} (per {today})', en: 'KIM officers of {regency} (as of {today})' },
+  'title.allRegions': { id: 'semua wilayah', en: 'all regions' },
+
   // Exports
   'export.excelIsCsv': {
     id: '--excel menulis CSV untuk Excel dan tidak bisa dipakai dengan --format {format}. Hapus salah satunya.',
@@ -75,13 +80,13 @@ export const reportMessages = {
   },
   'export.tooBigForXlsx': {
     id: 'Ekspor ini berisi {count} baris; xlsx hanya memuat {max}. Pakai --format csv.',
-    en: 'This export has {count} rows; xlsx holds at most {max}. Use --format csv.',
+    en: 'This export has {count, plural, one {# row} other {# rows}}; xlsx holds at most {max}. Use --format csv.',
   },
   'export.nikWhole': {
     id: 'NIK ditulis utuh (tercatat di log audit). Simpan dan kirim berkas ini dengan aman.',
     en: 'NIKs are written whole (recorded in the audit log). Store and send this file safely.',
   },
-  'export.written': { id: '{count} baris ditulis ke {path}.', en: '{count} records written to {path}.' },
+  'export.written': { id: '{count} baris ditulis ke {path}.', en: '{count, plural, one {# record} other {# records}} written to {path}.' },
   'export.col.id': { id: 'ID', en: 'ID' },
   'export.col.kimName': { id: 'Nama KIM', en: 'KIM name' },
   'export.col.name': { id: 'Nama', en: 'Name' },
@@ -130,10 +135,10 @@ export const reportMessages = {
 
   // kim list
   'list.none': { id: 'Tidak ada KIM yang cocok.', en: 'No KIM matches.' },
-  'list.count': { id: '{count} KIM.', en: '{count} KIMs.' },
+  'list.count': { id: '{count} KIM.', en: '{count, plural, one {# KIM.} other {# KIMs.}}' },
   'list.endedHidden': {
     id: '{count} KIM yang sudah berakhir tidak ditampilkan; lihat dengan --status ended.',
-    en: '{count} ended KIMs are not shown; see them with --status ended.',
+    en: '{count, plural, one {# ended KIM is not shown; see it} other {# ended KIMs are not shown; see them}} with --status ended.',
   },
   'list.col.id': { id: 'ID', en: 'ID' },
   'list.col.name': { id: 'KIM', en: 'KIM' },
@@ -194,7 +199,7 @@ export const reportMessages = {
   'show.col.fields': { id: 'Kolom yang berubah', en: 'Fields changed' },
   'show.source.assigned': { id: 'diberikan kim', en: 'given by kim' },
   'show.source.imported': { id: 'dari roster', en: 'from a roster' },
-  'show.effect': { id: '{created} pengurus dibuat, {updated} data diubah', en: '{created} officers created, {updated} records updated' },
+  'show.effect': { id: '{created} pengurus dibuat, {updated} data diubah', en: '{created, plural, one {# officer} other {# officers}} created, {updated, plural, one {# record} other {# records}} updated' },
   'show.effect.community': { id: 'KIM ini dibuat; ', en: 'created this KIM; ' },
   'show.undone': { id: 'dibatalkan {at}', en: 'undone {at}' },
   'show.revokedLine': { id: '{at} oleh {by}: {reason}', en: '{at} by {by}: {reason}' },
@@ -204,6 +209,6 @@ export const reportMessages = {
   'show.entity.officer': { id: 'pengurus {name}', en: 'officer {name}' },
   'report.refreshBusy': {
     id: 'Hasil pemeriksaan {count} KIM belum diperbarui karena kim lain sedang menulis; yang tampil adalah hasil tersimpan terakhir. Jalankan lagi setelah proses itu selesai.',
-    en: 'The check results of {count} KIMs could not be refreshed because another kim is writing; the last stored results are shown. Run this again once it has finished.',
+    en: 'The check results of {count, plural, one {# KIM} other {# KIMs}} could not be refreshed because another kim is writing; the last stored results are shown. Run this again once it has finished.',
   },
 } satisfies Record<string, Entry>;

@@ -18,10 +18,10 @@ function isNegativeNumber(s: Uint8Array, from: number, to: number): boolean {
   return digit;
 }
 
-/** neutraliseFormula's test, on the first byte of a field. */
+/** neutraliseFormula's test, on the first byte of a field (a lone "-" is no formula). */
 function looksLikeFormula(s: Uint8Array, from: number, to: number): boolean {
   const f = s[from]!;
-  return f === 0x3d || f === 0x2b || f === 0x40 || f === 0x09 || f === CR || (f === 0x2d && !isNegativeNumber(s, from, to));
+  return f === 0x3d || f === 0x2b || f === 0x40 || f === 0x09 || f === CR || (f === 0x2d && to - from > 1 && !isNegativeNumber(s, from, to));
 }
 
 /**

@@ -6,7 +6,7 @@ export interface Column {
   /** exceljs number format, e.g. '0', '0.0%'. */
   numFmt?: string;
   width?: number;
-  /** Terminal table only: wrap the column at this many characters (long sentences). */
+  /** Terminal table only: wrap the column at this many characters (long sentences), even in a pipe. */
   tableWidth?: number;
 }
 
@@ -18,6 +18,18 @@ export interface Dataset {
   rows: Row[];
   /** Printed last and emphasised (the recap's total). */
   total?: Row;
+  /**
+   * Terminal table only: the keys of the columns that name a row (the first column when not
+   * given). On a terminal too narrow for every column, they head each row's block, and the
+   * stacked tables of `stack` repeat them.
+   */
+  heading?: string[];
+  /** Terminal table only: figures, which read well cut into two stacked tables before blocks. */
+  stack?: boolean;
+}
+
+export function headingKeys(data: Pick<Dataset, 'columns' | 'heading'>): string[] {
+  return data.heading ?? (data.columns[0] ? [data.columns[0].key] : []);
 }
 
 export function cellText(value: unknown): string {

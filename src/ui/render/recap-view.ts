@@ -59,6 +59,7 @@ export function recapDataset(t: Translate, lang: Lang, recap: Recap, options: { 
     columns,
     rows: recap.rows.map((r) => cells(r, before.get(r.districtCode), r.district)),
     total: cells(recap.total, previous?.total, t('word.total')),
+    stack: true,
   };
 }
 

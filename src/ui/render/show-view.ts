@@ -5,7 +5,9 @@ import type { Lang, MessageKey, Translate } from '../messages/index.js';
 import type { Dataset } from './dataset.js';
 import { problemText } from './follow-up-view.js';
 import { renderMarkdown } from './markdown.js';
+import { indented } from './blocks.js';
 import { renderTable } from './table.js';
+import { fitText } from './text-width.js';
 
 type Field = [label: string, value: string];
 
@@ -47,6 +49,7 @@ export function showSections(t: Translate, d: CommunityDetail, color?: ChalkInst
       data: {
         columns: cols('show.col', ['role', 'name', 'nik', 'sex', 'birthDate', 'occupation', 'phone', 'endedAt']),
         rows: d.officers.map((o) => ({ ...o, sex: o.sex === 'M' ? 'L' : o.sex === 'F' ? 'P' : '' })),
+        heading: ['name'],
       },
     },
     {
@@ -105,14 +108,18 @@ function changeText(t: Translate, f: FieldChange): string {
   return `${label}: ${f.before ?? '–'} → ${f.after ?? '–'}`;
 }
 
-export function renderShowTable(t: Translate, d: CommunityDetail, color: ChalkInstance): string {
+/** `kim show` for people; `width` is the terminal's, which every line fits (none in a pipe). */
+export function renderShowTable(t: Translate, d: CommunityDetail, color: ChalkInstance, width?: number): string {
   const fields = showFields(t, d);
-  const width = Math.max(...fields.map(([label]) => label.length));
-  let out = color.bold(String(d.community.name)) + '\n';
-  for (const [label, value] of fields) out += `  ${color.dim(label.padEnd(width))}  ${value}\n`;
+  const labels = Math.max(...fields.map(([label]) => label.length));
+  let out = color.bold(fitText(String(d.community.name), width)) + '\n';
+  for (const [label, value] of fields) {
+    const first = `  ${color.dim(label.padEnd(labels))}  `;
+    out += (width === undefined ? first + value : indented(value, labels + 4, width, first).join('\n')) + '\n';
+  }
   for (const s of showSections(t, d, color)) {
-    out += '\n' + color.bold(s.title) + '\n';
-    out += s.data.rows.length ? renderTable(s.data, color) : `  ${t('word.none')}\n`;
+    out += '\n' + color.bold(fitText(s.title, width)) + '\n';
+    out += s.data.rows.length ? renderTable(s.data, color, { width }) : `  ${t('word.none')}\n`;
   }
   return out;
 }

@@ -23,19 +23,36 @@ export function xlsxValue(v: unknown): string | number | boolean | null {
   return neutraliseFormula(cellText(v));
 }
 
-function width(c: Column, sample: unknown[]): number {
-  if (c.width) return c.width;
-  const longest = Math.max(c.header.length, ...sample.map((v) => cellText(v).length));
-  return Math.min(60, Math.max(8, longest + 2));
+/** A heading longer than this wraps inside its cell rather than widening its column further. */
+const HEADING_MAX = 28;
+
+/**
+ * A column's width in Excel's units (about one digit each): what the column asks for or its
+ * widest sampled cell, but never narrower than its heading (a printed "Memenuhi s" helps nobody),
+ * or, for a heading too long for that, than its longest word: it wraps.
+ */
+export function columnWidth(c: Column, sample: unknown[]): number {
+  const longest = sample.reduce<number>((w, v) => Math.max(w, cellText(v).length), 0);
+  const base = c.width ?? Math.min(60, Math.max(8, longest + 2));
+  const heading = c.header.length <= HEADING_MAX ? c.header.length : Math.max(...c.header.split(/\s+/).map((w) => w.length));
+  return Math.max(base, heading + 2);
 }
 
 function styleHeader(sheet: Worksheet, rowNumber: number): void {
   const header = sheet.getRow(rowNumber);
   header.font = { bold: true };
+  header.alignment = { wrapText: true, vertical: 'top' };
   header.eachCell((cell) => {
     cell.fill = HEADER_FILL;
     cell.border = { bottom: { style: 'thin' } };
   });
+}
+
+/** The title in the first row, bold and larger, across the table's width. */
+function addTitle(sheet: Worksheet, title: string, columns: number): void {
+  const row = sheet.addRow([title]);
+  row.font = { bold: true, size: 14 };
+  sheet.mergeCells(1, 1, 1, Math.max(1, columns));
 }
 
 /**
@@ -49,8 +66,7 @@ export async function writeXlsx(data: Dataset, file: string, sheetName = 'kim'):
   const sheet = workbook.addWorksheet(sheetName.slice(0, 31), { pageSetup: { ...PAGE_SETUP } });
   let first = 1;
   if (data.title) {
-    sheet.addRow([data.title]).font = { bold: true, size: 14 };
-    sheet.mergeCells(1, 1, 1, Math.max(1, data.columns.length));
+    addTitle(sheet, data.title, data.columns.length);
     first = 2;
   }
   sheet.addRow(data.columns.map((c) => c.header));
@@ -65,7 +81,7 @@ export async function writeXlsx(data: Dataset, file: string, sheetName = 'kim'):
   data.columns.forEach((c, i) => {
     const column = sheet.getColumn(i + 1);
     if (c.numFmt) column.numFmt = c.numFmt;
-    column.width = width(c, data.rows.slice(0, 500).map((r) => r[c.key]));
+    column.width = columnWidth(c, data.rows.slice(0, 500).map((r) => r[c.key]));
   });
   sheet.views = [{ state: 'frozen', ySplit: first }];
   sheet.pageSetup.printTitlesRow = `${first}:${first}`;
@@ -73,26 +89,30 @@ export async function writeXlsx(data: Dataset, file: string, sheetName = 'kim'):
 }
 
 /**
- * Streams rows into an xlsx file (exceljs' streaming writer): each row is written out as it
- * comes, so a million officers take no more memory than a hundred. Returns the rows written.
+ * Streams rows into an xlsx file (exceljs' streaming writer) under a title row: each row is
+ * written out as it comes, so a million officers take no more memory than a hundred. Returns the
+ * rows written.
  */
 export async function writeXlsxStream(
   file: string,
-  columns: Column[],
+  table: { title: string; columns: Column[] },
   rows: Iterable<unknown[]>,
   sheetName = 'kim',
 ): Promise<number> {
+  const { title, columns } = table;
   const ExcelJS = await excel();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
   workbook.creator = 'kim';
   const sheet = workbook.addWorksheet(sheetName.slice(0, 31), {
-    pageSetup: { ...PAGE_SETUP, printTitlesRow: '1:1' },
-    views: [{ state: 'frozen', ySplit: 1 }],
+    pageSetup: { ...PAGE_SETUP, printTitlesRow: '2:2' },
+    views: [{ state: 'frozen', ySplit: 2 }],
   });
-  sheet.columns = columns.map((c) => ({ key: c.key, width: width(c, []), style: c.numFmt ? { numFmt: c.numFmt } : {} }));
-  sheet.addRow(columns.map((c) => c.header));
-  styleHeader(sheet, 1);
+  sheet.columns = columns.map((c) => ({ key: c.key, width: columnWidth(c, []), style: c.numFmt ? { numFmt: c.numFmt } : {} }));
+  addTitle(sheet, title, columns.length);
   sheet.getRow(1).commit();
+  sheet.addRow(columns.map((c) => c.header));
+  styleHeader(sheet, 2);
+  sheet.getRow(2).commit();
   let count = 0;
   for (const values of rows) {
     sheet.addRow(values.map(xlsxValue)).commit();
