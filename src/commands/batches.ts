@@ -1,6 +1,7 @@
 import type { Context } from '../context.js';
 import { requireFormat } from '../context.js';
 import type { BatchRow } from '../core/import/undo.js';
+import { maskNiksInText } from '../core/ids/mask.js';
 import { emit } from '../ui/output.js';
 import { withDb } from './open.js';
 
@@ -24,7 +25,8 @@ export async function run(ctx: Context): Promise<number> {
       startedAt: b.started_at,
       finishedAt: b.finished_at,
       operator: b.operator,
-      files: JSON.parse(b.files) as FileRecord[],
+      // A file named after a person (a NIK) is masked like any NIK kim prints.
+      files: (JSON.parse(b.files) as FileRecord[]).map((f) => ({ ...f, path: maskNiksInText(f.path), name: maskNiksInText(f.name) })),
       communities: counts.communities,
       officers: counts.officers,
       rejected: counts.rejected,

@@ -9,6 +9,7 @@ import { getSetting } from '../core/settings/registry.js';
 import { rememberedColumns } from '../core/settings/import.js';
 import { busyTimeoutFromEnv } from '../db/connection.js';
 import { rejectionReason, rejectsCsv } from '../core/import/rejects.js';
+import { maskNiksInText } from '../core/ids/mask.js';
 import { parseEncodingOption } from '../core/roster/encoding.js';
 import { parseMapOptions } from '../core/roster/headers.js';
 import { parseDelimiterOption } from '../core/roster/reader.js';
@@ -61,9 +62,10 @@ export async function run(ctx: Context, files: string[], opts: ImportOpts): Prom
   } finally {
     progress.stop();
   }
-  // Paths as the user typed them: scripts compare them with their own.
-  result.files.forEach((f, i) => (f.given = files[i]!));
-  result.rejected.forEach((r) => (r.file = files[options.files.indexOf(r.file)] ?? r.file));
+  // Paths as the user typed them: scripts compare them with their own. A file named after a
+  // person (a NIK) is masked like any NIK kim prints.
+  result.files.forEach((f, i) => (f.given = maskNiksInText(files[i]!)));
+  result.rejected.forEach((r) => (r.file = maskNiksInText(files[options.files.indexOf(r.file)] ?? r.file)));
 
   const reason = (r: RejectedRow) => rejectionReason(ctx.t, r);
   if (opts.rejects && result.rejected.length > 0) {

@@ -3,6 +3,7 @@ import { updateWithHistory } from '../../db/changes.js';
 import { writeTransaction, type Db } from '../../db/connection.js';
 import { usageError } from '../../errors.js';
 import { parsePastDate } from '../ids/date.js';
+import { maskNiksInText } from '../ids/mask.js';
 import { auditedChanges, diff, parseEdit, type EditValues, type FieldChange } from './change.js';
 import type { OfficerField } from './fields.js';
 
@@ -31,7 +32,8 @@ const STORED = `SELECT o.*, c.name AS community_name, c.number AS community_numb
 
 /** The end of a term, checked: a date not after today and a reason. */
 export function parseEnd(end: NonNullable<OfficerEditRequest['end']>, today: string): { date: string; reason: string } {
-  const reason = end.reason.trim();
+  // Stored and logged as free text: a NIK typed into it is masked first.
+  const reason = maskNiksInText(end.reason.trim());
   if (!reason) throw usageError('edit.endNeedsReason');
   return { date: parsePastDate(end.date, today, 'edit.futureDate'), reason };
 }

@@ -2,6 +2,7 @@ import { audit } from '../../db/audit.js';
 import { updateWithHistory } from '../../db/changes.js';
 import { writeTransaction, type Db } from '../../db/connection.js';
 import { usageError } from '../../errors.js';
+import { maskNiksInText } from '../ids/mask.js';
 
 export interface EndRequest {
   communityId: number;
@@ -23,7 +24,8 @@ export interface EndedCommunity {
  * communities.number and in `numbers`, so it is retired and never given to another KIM.
  */
 export function endCommunity(db: Db, request: EndRequest): EndedCommunity {
-  const reason = request.reason.trim();
+  // Stored and logged as free text: a NIK typed into it is masked first.
+  const reason = maskNiksInText(request.reason.trim());
   if (!reason) throw usageError('end.needsReason');
   if (request.date > request.today) throw usageError('end.futureDate', { date: request.date, today: request.today });
   return writeTransaction(db, () => {
