@@ -1,6 +1,6 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { usageError } from './errors.js';
+import { release, temporaryName, track } from './temporaries.js';
 
 /**
  * Everything kim writes names people (officers, birth dates, phones, in a rejects file or a
@@ -8,10 +8,6 @@ import { usageError } from './errors.js';
  */
 export const PRIVATE_MODE = 0o600;
 
-/** Where a file is written before it is renamed into place: beside it, hidden, this process's own. */
-function temporaryPath(file: string): string {
-  return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-}
 
 /** Creates an empty file readable by its owner only (it must not exist yet). */
 export function createPrivateFile(file: string): void {
@@ -20,14 +16,32 @@ export function createPrivateFile(file: string): void {
 }
 
 /**
- * The temporary path for `file`, made a new empty private file: one left by an earlier process with
- * the same pid is removed first, so its mode is never reused.
+ * The temporary path for `file` (beside it, hidden, this process's own), made a new empty private
+ * file and tracked until it is renamed into place or removed (see temporaries.ts): one left by an
+ * earlier process with the same pid is removed first, so its mode is never reused.
  */
 export function privateTemporary(file: string): string {
-  const tmp = temporaryPath(file);
-  fs.rmSync(tmp, { force: true });
-  createPrivateFile(tmp);
+  const tmp = temporaryName(file);
+  track(tmp);
+  try {
+    fs.rmSync(tmp, { force: true });
+    createPrivateFile(tmp);
+  } catch (error) {
+    release(tmp);
+    throw error;
+  }
   return tmp;
+}
+
+/** Renames a finished temporary onto its target. */
+export function renameIntoPlace(tmp: string, file: string): void {
+  fs.renameSync(tmp, file);
+  release(tmp);
+}
+
+/** Gives up a temporary: removes it, and whatever SQLite left beside it. */
+export function discardTemporary(tmp: string): void {
+  release(tmp, { remove: true });
 }
 
 /** The clerk's sentence for a file kim could not write (exit 2). */
@@ -37,12 +51,12 @@ export function outWriteError(file: string, cause: unknown): Error {
 
 /** Writes a whole file: a reader never sees half of it, and a failure leaves nothing behind. */
 export function writeFileAtomic(file: string, data: string | Buffer): void {
-  const tmp = temporaryPath(file);
+  const tmp = temporaryName(file);
   try {
     fs.writeFileSync(privateTemporary(file), data);
-    fs.renameSync(tmp, file);
+    renameIntoPlace(tmp, file);
   } catch (cause) {
-    fs.rmSync(tmp, { force: true });
+    discardTemporary(tmp);
     throw outWriteError(file, cause);
   }
 }
@@ -52,13 +66,13 @@ export function writeFileAtomic(file: string, data: string | Buffer): void {
  * file's mode), then renames it into place; on failure the temporary is removed.
  */
 export async function writeViaTemporary<T>(file: string, write: (tmp: string) => Promise<T>): Promise<T> {
-  const tmp = temporaryPath(file);
+  const tmp = temporaryName(file);
   try {
     const result = await write(privateTemporary(file));
-    fs.renameSync(tmp, file);
+    renameIntoPlace(tmp, file);
     return result;
   } catch (cause) {
-    fs.rmSync(tmp, { force: true });
+    discardTemporary(tmp);
     throw outWriteError(file, cause);
   }
 }

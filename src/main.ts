@@ -3,6 +3,7 @@ import { CommanderError, type Command } from 'commander';
 import { buildProgram, type Dispatch } from './cli.js';
 import { buildContext, colorChoice, detectLang, parseLang, type GlobalOptions, type Io } from './context.js';
 import { EXIT, KimError } from './errors.js';
+import { sweepStale } from './temporaries.js';
 import { loadColor } from './ui/color.js';
 import { translate, translator, type Lang, type MessageKey } from './ui/messages/index.js';
 
@@ -98,6 +99,8 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       command.outputHelp();
       return;
     }
+    // Temporaries of kim processes killed before they could remove them (they may hold NIKs).
+    sweepStale(io.env);
     const mod = await load();
     exitCode = await mod.run(ctx, args, command.opts());
   };

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { environmentError, KimError } from '../errors.js';
-import { outWriteError, privateTemporary } from '../files.js';
+import { discardTemporary, outWriteError, privateTemporary, renameIntoPlace } from '../files.js';
 import type { Db } from './connection.js';
 
 export interface BackupResult {
@@ -73,10 +73,10 @@ export async function copyDatabase(source: Db, target: string, schemaVersion: nu
     }
     // A stale WAL left beside an older backup would be replayed onto the new file: drop it first.
     removeQuietly(companions(target));
-    fs.renameSync(tmp, target);
+    renameIntoPlace(tmp, target);
     syncFolder(path.dirname(target));
   } catch (error) {
-    removeQuietly([tmp, ...companions(tmp)]);
+    discardTemporary(tmp);
     if (error instanceof KimError) throw error;
     throw environmentError('backup.failed', { path: target, reason: (error as Error).message }, error);
   }
