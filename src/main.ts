@@ -45,7 +45,7 @@ function preScan(argv: string[], env: NodeJS.ProcessEnv): { lang: Lang; debug: b
 const SQLITE_MESSAGES: Record<string, MessageKey> = {
   SQLITE_BUSY: 'db.locked',
   SQLITE_LOCKED: 'db.locked',
-  SQLITE_CORRUPT: 'db.corrupt',
+  SQLITE_CORRUPT: 'db.damaged',
   SQLITE_NOTADB: 'db.corrupt',
   SQLITE_FULL: 'db.full',
   SQLITE_READONLY: 'db.readonly',
@@ -53,8 +53,9 @@ const SQLITE_MESSAGES: Record<string, MessageKey> = {
   SQLITE_IOERR: 'db.io',
 };
 
+/** The sentence for an SQLite result code, extended ones (SQLITE_CORRUPT_INDEX) by their primary code. */
 function sqliteKey(code: string): MessageKey | undefined {
-  return SQLITE_MESSAGES[code] ?? SQLITE_MESSAGES[code.replace(/_[A-Z_]+$/, '').replace(/^(SQLITE_[A-Z]+).*/, '$1')];
+  return SQLITE_MESSAGES[code] ?? SQLITE_MESSAGES[code.replace(/^(SQLITE_[A-Z]+)_.*$/, '$1')];
 }
 
 /** The one place where errors become sentences and exit codes. */
@@ -66,7 +67,8 @@ export function reportError(error: unknown, lang: Lang, debug: boolean, io: Io, 
     say(translate(lang, error.key, error.params));
     code = error.exitCode;
   } else if (error && typeof error === 'object' && 'code' in error && typeof error.code === 'string' && error.code.startsWith('SQLITE_') && sqliteKey(error.code)) {
-    say(translate(lang, sqliteKey(error.code)!, { path: dbPath, reason: (error as unknown as Error).message }));
+    const reason = (error as unknown as Error).message;
+    say(translate(lang, sqliteKey(error.code)!, { path: dbPath, reason, problem: reason }));
     code = EXIT.ENVIRONMENT;
   } else if (error && typeof error === 'object' && 'code' in error && (error.code === 'ENOSPC' || error.code === 'EACCES' || error.code === 'EROFS')) {
     say(translate(lang, 'db.io', { path: dbPath, reason: (error as unknown as Error).message }));

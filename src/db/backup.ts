@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { environmentError, KimError } from '../errors.js';
 import { discardTemporary, outWriteError, privateTemporary, renameIntoPlace } from '../files.js';
 import type { Db } from './connection.js';
+import { firstProblem } from './soundness.js';
 
 export interface BackupResult {
   file: string;
@@ -62,12 +63,8 @@ export async function copyDatabase(source: Db, target: string, schemaVersion: nu
     const copy = new Database(tmp, { fileMustExist: true });
     try {
       copy.pragma('journal_mode = DELETE');
-      const check = String(copy.pragma('quick_check', { simple: true }));
-      if (check !== 'ok') {
-        // SQLite's report runs to many lines; the first real one is enough for a sentence.
-        const first = check.split('\n').find((line) => line.trim() !== '' && !line.startsWith('***')) ?? check;
-        throw environmentError('backup.copyDamaged', { path: target, reason: first.trim() });
-      }
+      const problem = firstProblem(copy);
+      if (problem !== null) throw environmentError('backup.copyDamaged', { path: target, reason: problem });
     } finally {
       copy.close();
     }

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Db } from '../../db/connection.js';
+import { beginWrite, type Db } from '../../db/connection.js';
 import { usageError } from '../../errors.js';
 import { audit } from '../../db/audit.js';
 import { storedReference } from '../../db/regions.js';
@@ -69,7 +69,7 @@ export async function importRosters(db: Db, options: ImportOptions): Promise<Imp
   // transaction, so SQLite's per-row foreign-key lookup only costs time (a third of each insert).
   // `kim check` still verifies foreign keys over the whole file.
   db.pragma('foreign_keys = OFF');
-  db.exec('BEGIN IMMEDIATE');
+  beginWrite(db);
   let deferred: DeferredIndex | undefined;
   try {
     const batch = Number(

@@ -1,4 +1,4 @@
-import type { Db } from '../../db/connection.js';
+import { writeTransaction, type Db } from '../../db/connection.js';
 import { audit } from '../../db/audit.js';
 import { COMMUNITY_COLUMNS, OFFICER_COLUMNS, setColumns } from '../../db/changes.js';
 import { usageError } from '../../errors.js';
@@ -69,36 +69,34 @@ function refuseIfTouchedLater(db: Db, batch: BatchRow): void {
  * before-images (newest first), rows it created are removed, numbers it reserved are released.
  */
 export function undoBatch(db: Db, batchId: number, operator: string): UndoResult {
-  return db
-    .transaction(() => {
-      const batch = getBatch(db, batchId);
-      refuseIfTouchedLater(db, batch);
-      const changes = db.prepare(`SELECT id, entity, entity_id, before FROM changes WHERE batch_id = ? ORDER BY id DESC`).all(batchId) as {
-        id: number;
-        entity: 'community' | 'officer';
-        entity_id: number;
-        before: string;
-      }[];
-      for (const change of changes) {
-        const before = JSON.parse(change.before) as Record<string, unknown>;
-        const allowed = change.entity === 'community' ? COMMUNITY_COLUMNS : OFFICER_COLUMNS;
-        const columns = Object.keys(before).filter((c) => allowed.has(c));
-        if (columns.length > 0) setColumns(db, change.entity, change.entity_id, pick(before, columns));
-      }
-      const restored = new Set(changes.map((c) => `${c.entity}:${c.entity_id}`)).size;
-      db.prepare(`DELETE FROM changes WHERE batch_id = ?`).run(batchId);
-      db.prepare(`DELETE FROM numbers WHERE batch_id = ? AND source = 'imported'`).run(batchId);
-      db.prepare(`DELETE FROM findings WHERE officer_id IN (SELECT id FROM officers WHERE created_batch = ?)`).run(batchId);
-      const officers = db.prepare(`DELETE FROM officers WHERE created_batch = ?`).run(batchId).changes;
-      db.prepare(`DELETE FROM findings WHERE community_id IN (SELECT id FROM communities WHERE created_batch = ?)`).run(batchId);
-      const communities = db.prepare(`DELETE FROM communities WHERE created_batch = ?`).run(batchId).changes;
-      const now = new Date().toISOString();
-      db.prepare(`UPDATE batches SET undone_at = ?, undone_by = ? WHERE id = ?`).run(now, operator, batchId);
-      const result = { batch: batchId, communities, officers, restored };
-      audit(db, { operator, action: 'undo', entity: 'batch', entityId: batchId, details: result });
-      return result;
-    })
-    .immediate();
+  return writeTransaction(db, () => {
+    const batch = getBatch(db, batchId);
+    refuseIfTouchedLater(db, batch);
+    const changes = db.prepare(`SELECT id, entity, entity_id, before FROM changes WHERE batch_id = ? ORDER BY id DESC`).all(batchId) as {
+      id: number;
+      entity: 'community' | 'officer';
+      entity_id: number;
+      before: string;
+    }[];
+    for (const change of changes) {
+      const before = JSON.parse(change.before) as Record<string, unknown>;
+      const allowed = change.entity === 'community' ? COMMUNITY_COLUMNS : OFFICER_COLUMNS;
+      const columns = Object.keys(before).filter((c) => allowed.has(c));
+      if (columns.length > 0) setColumns(db, change.entity, change.entity_id, pick(before, columns));
+    }
+    const restored = new Set(changes.map((c) => `${c.entity}:${c.entity_id}`)).size;
+    db.prepare(`DELETE FROM changes WHERE batch_id = ?`).run(batchId);
+    db.prepare(`DELETE FROM numbers WHERE batch_id = ? AND source = 'imported'`).run(batchId);
+    db.prepare(`DELETE FROM findings WHERE officer_id IN (SELECT id FROM officers WHERE created_batch = ?)`).run(batchId);
+    const officers = db.prepare(`DELETE FROM officers WHERE created_batch = ?`).run(batchId).changes;
+    db.prepare(`DELETE FROM findings WHERE community_id IN (SELECT id FROM communities WHERE created_batch = ?)`).run(batchId);
+    const communities = db.prepare(`DELETE FROM communities WHERE created_batch = ?`).run(batchId).changes;
+    const now = new Date().toISOString();
+    db.prepare(`UPDATE batches SET undone_at = ?, undone_by = ? WHERE id = ?`).run(now, operator, batchId);
+    const result = { batch: batchId, communities, officers, restored };
+    audit(db, { operator, action: 'undo', entity: 'batch', entityId: batchId, details: result });
+    return result;
+  });
 }
 
 function pick(o: Record<string, unknown>, keys: string[]): Record<string, unknown> {

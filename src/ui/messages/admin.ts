@@ -29,6 +29,10 @@ export const admin = {
     id: 'Basis data {path} rusak atau bukan basis data. Pulihkan dari cadangan (lihat docs/operations.md); tidak ada yang diubah.',
     en: 'The database {path} is damaged or not a database. Restore it from a backup (see docs/operations.md); nothing was changed.',
   },
+  'db.damaged': {
+    id: 'Basis data {path} rusak ({problem}). Hentikan pemakaian, simpan berkas ini di samping, lalu pulihkan cadangan terakhir (lihat docs/operations.md); tidak ada yang diubah.',
+    en: 'The database {path} is damaged ({problem}). Stop using it, set this file aside and restore the latest backup (see docs/operations.md); nothing was changed.',
+  },
   'db.full': {
     id: 'Disk penuh saat menulis {path}. Kosongkan ruang lalu ulangi; perubahan ini tidak disimpan.',
     en: 'The disk is full while writing {path}. Free some space and repeat; this change was not saved.',
@@ -103,9 +107,9 @@ export const admin = {
     id: 'Skema {version} lebih lama dari {expected}; perintah kim berikutnya akan memperbaruinya. Buat `kim backup` dulu.',
     en: 'Schema {version} is older than {expected}; the next kim command will upgrade it. Take a `kim backup` first.',
   },
-  'check.damaged': {
-    id: 'Basis data {path} rusak ({problems} masalah keutuhan, {references} rujukan putus). Hentikan pemakaian, simpan berkas ini di samping, lalu pulihkan cadangan terakhir (lihat docs/operations.md).',
-    en: 'The database {path} is damaged ({problems} integrity problems, {references} broken references). Stop using it, set this file aside and restore the latest backup (see docs/operations.md).',
+  'check.problemCounts': {
+    id: '{problems} masalah keutuhan, {references} rujukan putus',
+    en: '{problems} integrity problems, {references} broken references',
   },
   'check.unreadable': {
     id: '{path} tidak dapat dibaca sebagai basis data ({reason}). Berkas rusak atau bukan basis data kim: pulihkan cadangan terakhir (lihat docs/operations.md).',
