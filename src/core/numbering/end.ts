@@ -3,6 +3,7 @@ import { updateWithHistory } from '../../db/changes.js';
 import { writeTransaction, type Db } from '../../db/connection.js';
 import { usageError } from '../../errors.js';
 import { maskNiksInText } from '../ids/mask.js';
+import { communitiesWithNiks, markOutdated } from '../reports/freshness.js';
 
 export interface EndRequest {
   communityId: number;
@@ -43,6 +44,9 @@ export function endCommunity(db: Db, request: EndRequest): EndedCommunity {
       details: { date: request.date, reason, number: c.number },
     });
     updateWithHistory(db, { auditId }, 'community', c.id, { ended_at: request.date, end_reason: reason, updated_at: new Date().toISOString() }, 'end');
+    // Its officers stop counting as another KIM's duplicates.
+    const niks = db.prepare(`SELECT nik_key FROM officers WHERE community_id = ? AND nik_key IS NOT NULL`).pluck().all(c.id) as string[];
+    markOutdated(db, communitiesWithNiks(db, niks));
     return { community: { id: c.id, name: c.name, number: c.number }, endedAt: request.date, reason };
   });
 }

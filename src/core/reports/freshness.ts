@@ -18,6 +18,30 @@ const OUTDATED_ONE_SQL = `
   WHERE c.id = ? AND (c.validated_at IS NULL OR c.validated_at < c.updated_at
      OR EXISTS (SELECT 1 FROM officers o WHERE o.community_id = c.id AND o.updated_at > c.validated_at))`;
 
+/**
+ * Marks the stored results of these communities outdated, in the caller's transaction, for a
+ * change their timestamps do not show (an undo puts the old ones back; a setting of the rules
+ * changes no community): the next reader validates them again before counting them.
+ */
+export function markOutdated(db: Db, communityIds: Iterable<number> | 'all'): void {
+  if (communityIds === 'all') {
+    db.prepare(`UPDATE communities SET validated_at = NULL, compliant = NULL WHERE validated_at IS NOT NULL`).run();
+    return;
+  }
+  db.prepare(`UPDATE communities SET validated_at = NULL, compliant = NULL WHERE id IN (SELECT value FROM json_each(?))`).run(JSON.stringify([...communityIds]));
+}
+
+/**
+ * The communities with an officer holding one of these NIKs (keys): a NIK that comes or goes in
+ * one KIM changes another's ADM-DUP-NIK finding.
+ */
+export function communitiesWithNiks(db: Db, nikKeys: Iterable<string>): number[] {
+  return db
+    .prepare(`SELECT DISTINCT community_id FROM officers WHERE nik_key IN (SELECT value FROM json_each(?))`)
+    .pluck()
+    .all(JSON.stringify([...nikKeys])) as number[];
+}
+
 /** Re-validates the given communities and stores their results (the rules engine's job). */
 export type Revalidate = (communityIds: number[]) => void;
 
