@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { usageError } from './errors.js';
 import { release, temporaryName, track } from './temporaries.js';
 
@@ -74,5 +75,41 @@ export async function writeViaTemporary<T>(file: string, write: (tmp: string) =>
   } catch (cause) {
     discardTemporary(tmp);
     throw outWriteError(file, cause);
+  }
+}
+
+/** The same file under two paths: the same text (any case on Windows), or a hard or symbolic link. */
+export function sameFile(a: string, b: string): boolean {
+  const norm = (p: string) => (process.platform === 'win32' ? p.toLowerCase() : p);
+  if (norm(a) === norm(b)) return true;
+  try {
+    const sa = fs.statSync(a);
+    const sb = fs.statSync(b);
+    return sa.dev === sb.dev && sa.ino === sb.ino;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Refuses (exit 2) a file kim is asked to write (--out, --rejects, a backup) that it could not or
+ * must not write: the database itself or one of its companions, a folder that does not exist or
+ * that this account may not write in, a folder named as the file. Checked before the command
+ * changes anything, so that a bad target never leaves work done and then reported as failed.
+ */
+export function requireWritableTarget(target: string, dbPath: string): void {
+  if ([dbPath, `${dbPath}-wal`, `${dbPath}-shm`, `${dbPath}-journal`].some((f) => sameFile(target, f))) {
+    throw usageError('target.ontoDatabase', { path: target });
+  }
+  const folder = path.dirname(target);
+  if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) throw usageError('target.noFolder', { path: folder });
+  if (fs.existsSync(target) && fs.statSync(target).isDirectory()) {
+    throw usageError('target.isFolder', { path: target });
+  }
+  try {
+    // The file is written beside the target and renamed: the folder must take a new file.
+    fs.accessSync(folder, fs.constants.W_OK);
+  } catch {
+    throw usageError('target.folderReadonly', { path: folder, file: path.basename(target) });
   }
 }

@@ -2,10 +2,13 @@ import fs from 'node:fs';
 import { CommanderError, type Command } from 'commander';
 import { buildProgram, type Dispatch } from './cli.js';
 import { buildContext, colorChoice, detectLang, parseLang, type GlobalOptions, type Io } from './context.js';
+import { maskNiksInText } from './core/ids/mask.js';
+import { permissionProblem } from './db/access.js';
 import { EXIT, KimError } from './errors.js';
+import { requireWritableTarget } from './files.js';
 import { sweepStale } from './temporaries.js';
 import { loadColor } from './ui/color.js';
-import { translate, translator, type Lang, type MessageKey } from './ui/messages/index.js';
+import { translate, translator, type Lang, type MessageKey, type MessageParams } from './ui/messages/index.js';
 
 function defaultIo(): Io {
   return {
@@ -58,27 +61,36 @@ function sqliteKey(code: string): MessageKey | undefined {
   return SQLITE_MESSAGES[code] ?? SQLITE_MESSAGES[code.replace(/^(SQLITE_[A-Z]+)_.*$/, '$1')];
 }
 
-/** The one place where errors become sentences and exit codes. */
+const errorCode = (error: unknown): string | undefined => {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : undefined;
+};
+
+/** SQLite's and the system's ways of saying that permissions, not the file, are in the way. */
+const MAYBE_PERMISSION = /^(SQLITE_(READONLY|CANTOPEN|IOERR|PERM|AUTH)|EACCES|EPERM|EROFS)/;
+
+/** The sentence (catalog key and values) and exit code for an error. */
+function describeError(error: unknown, dbPath: string): { key: MessageKey; params: MessageParams; exit: number } {
+  if (error instanceof KimError) return { key: error.key, params: error.params, exit: error.exitCode };
+  const code = errorCode(error);
+  const reason = error instanceof Error ? error.message : String(error);
+  const permission = code && dbPath && MAYBE_PERMISSION.test(code) ? permissionProblem(dbPath, { write: true }) : undefined;
+  if (permission) return { ...permission, exit: EXIT.ENVIRONMENT };
+  const sqlite = code?.startsWith('SQLITE_') ? sqliteKey(code) : undefined;
+  if (sqlite) return { key: sqlite, params: { path: dbPath, reason, problem: reason }, exit: EXIT.ENVIRONMENT };
+  if (code === 'ENOSPC' || code === 'EACCES' || code === 'EROFS') return { key: 'db.io', params: { path: dbPath, reason }, exit: EXIT.ENVIRONMENT };
+  return { key: 'error.internal', params: { message: reason }, exit: EXIT.ENVIRONMENT };
+}
+
+/**
+ * The one place where errors become sentences and exit codes. What a clerk typed comes back in
+ * them (a KIM asked for, a file name), so NIK-shaped digits are masked here whatever the message.
+ */
 export function reportError(error: unknown, lang: Lang, debug: boolean, io: Io, dbPath = ''): number {
-  const prefix = translate(lang, 'error.prefix');
-  const say = (text: string) => io.stderr.write(`${prefix}: ${text}\n`);
-  let code: number;
-  if (error instanceof KimError) {
-    say(translate(lang, error.key, error.params));
-    code = error.exitCode;
-  } else if (error && typeof error === 'object' && 'code' in error && typeof error.code === 'string' && error.code.startsWith('SQLITE_') && sqliteKey(error.code)) {
-    const reason = (error as unknown as Error).message;
-    say(translate(lang, sqliteKey(error.code)!, { path: dbPath, reason, problem: reason }));
-    code = EXIT.ENVIRONMENT;
-  } else if (error && typeof error === 'object' && 'code' in error && (error.code === 'ENOSPC' || error.code === 'EACCES' || error.code === 'EROFS')) {
-    say(translate(lang, 'db.io', { path: dbPath, reason: (error as unknown as Error).message }));
-    code = EXIT.ENVIRONMENT;
-  } else {
-    say(translate(lang, 'error.internal', { message: error instanceof Error ? error.message : String(error) }));
-    code = EXIT.ENVIRONMENT;
-  }
-  if (debug && error instanceof Error) io.stderr.write((error.stack ?? String(error)) + '\n');
-  return code;
+  const { key, params, exit } = describeError(error, dbPath);
+  io.stderr.write(`${translate(lang, 'error.prefix')}: ${maskNiksInText(translate(lang, key, params))}\n`);
+  if (debug && error instanceof Error) io.stderr.write(maskNiksInText(error.stack ?? String(error)) + '\n');
+  return exit;
 }
 
 export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
@@ -103,6 +115,8 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     }
     // Temporaries of kim processes killed before they could remove them (they may hold NIKs).
     sweepStale(io.env);
+    // A --out the command could not write is refused before it changes anything.
+    if (ctx.out) requireWritableTarget(ctx.out, ctx.dbPath);
     const mod = await load();
     exitCode = await mod.run(ctx, args, command.opts());
   };

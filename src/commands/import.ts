@@ -14,7 +14,7 @@ import { parseEncodingOption } from '../core/roster/encoding.js';
 import { parseMapOptions } from '../core/roster/headers.js';
 import { parseDelimiterOption } from '../core/roster/reader.js';
 import { renderJson, writeData } from '../ui/output.js';
-import { writeFileAtomic } from '../files.js';
+import { requireWritableTarget, writeFileAtomic } from '../files.js';
 import { renderCsv } from '../ui/render/csv.js';
 import { byteProgress } from '../ui/progress.js';
 import { renderTable } from '../ui/render/table.js';
@@ -45,6 +45,10 @@ export async function run(ctx: Context, files: string[], opts: ImportOpts): Prom
     today: ctx.today,
     endReason: ctx.t('import.endReason', { batch: '{batch}' }),
   };
+  // Checked before the batch is written: a rejects file that cannot be written must not turn a
+  // saved batch into a reported failure.
+  const rejectsTarget = opts.rejects ? path.resolve(ctx.io.cwd, opts.rejects) : undefined;
+  if (rejectsTarget) requireWritableTarget(rejectsTarget, ctx.dbPath);
   const progress = await byteProgress(ctx, Math.max(...options.files.map(fileSize)));
   // Open (and create or upgrade) the database here first: its errors then come from one place.
   // Headings the office mapped before apply too; --map on the command line wins.
@@ -68,9 +72,8 @@ export async function run(ctx: Context, files: string[], opts: ImportOpts): Prom
   result.rejected.forEach((r) => (r.file = maskNiksInText(files[options.files.indexOf(r.file)] ?? r.file)));
 
   const reason = (r: RejectedRow) => rejectionReason(ctx.t, r);
-  if (opts.rejects && result.rejected.length > 0) {
-    const target = path.resolve(ctx.io.cwd, opts.rejects);
-    writeFileAtomic(target, rejectsCsv(result.rejected, ctx.t));
+  if (rejectsTarget && result.rejected.length > 0) {
+    writeFileAtomic(rejectsTarget, rejectsCsv(result.rejected, ctx.t));
     ctx.notice(ctx.t('import.rejectsWritten', { count: result.rejected.length, path: opts.rejects }));
   }
   const refused = options.strict === true && result.rejected.length > 0;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database, { type Statement } from 'better-sqlite3';
 import { environmentError, usageError } from '../errors.js';
 import { createPrivateFile } from '../files.js';
+import { permissionError } from './access.js';
 import { requireKimSchema } from './readonly.js';
 import { confirmSound } from './soundness.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
@@ -43,7 +44,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   try {
     db = new Database(file, { fileMustExist: true, timeout: options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS });
   } catch (cause) {
-    throw environmentError('db.cantOpen', { path: file, reason: (cause as Error).message }, cause);
+    throw permissionError(file, { write: true }) ?? environmentError('db.cantOpen', { path: file, reason: (cause as Error).message }, cause);
   }
   try {
     const version = requireKimSchema(db, file);

@@ -36,6 +36,17 @@ export interface FileScan {
  * UTF-8 as a whole (a single byte 0x92 deep in the file makes it windows-1252).
  */
 export async function scanFile(file: string): Promise<FileScan> {
+  try {
+    return await scanBytes(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    // A roster this account may not read is the clerk's input to fix, not a broken disk.
+    if (code === 'EACCES' || code === 'EPERM') throw usageError('import.cantRead', { path: file }, error);
+    throw error;
+  }
+}
+
+async function scanBytes(file: string): Promise<FileScan> {
   const hash = createHash('sha256');
   let bytes = 0;
   let head: Buffer | null = null;

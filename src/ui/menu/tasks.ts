@@ -44,7 +44,7 @@ async function askFile(desk: Desk, suggestion: string): Promise<string | undefin
   const { t, prompts, ctx } = desk;
   const name = await prompts.input(t('menu.file'), { default: suggestion, validate: (v) => (v.trim() ? null : t('menu.fileRequired')) });
   const file = path.resolve(ctx.io.cwd, name.trim());
-  if (fs.existsSync(file) && !(await prompts.confirm(t('backup.confirmOverwrite', { path: file })))) {
+  if (fs.existsSync(file) && !(await prompts.confirm(t('target.confirmOverwrite', { path: file })))) {
     desk.say(t('confirm.aborted'));
     return undefined;
   }

@@ -13,6 +13,10 @@ export const importMessages = {
     id: 'Berkas {path} tidak ada atau tidak bisa dibaca. Periksa nama dan foldernya.',
     en: 'The file {path} does not exist or cannot be read. Check its name and folder.',
   },
+  'import.cantRead': {
+    id: 'Akun ini tidak boleh membaca berkas {path}. Salin berkasnya ke folder Anda sendiri atau minta izin baca, lalu impor lagi. Tidak ada yang diubah.',
+    en: 'This account may not read the file {path}. Copy it to a folder of your own or ask for read permission, then import it again. Nothing was changed.',
+  },
   'import.empty': {
     id: 'Berkas {file} kosong. Simpan ulang daftar pengurus sebagai CSV lalu impor lagi.',
     en: 'The file {file} is empty. Save the roster as CSV again and import it again.',
