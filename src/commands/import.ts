@@ -76,8 +76,12 @@ export async function run(ctx: Context, files: string[], opts: ImportOpts): Prom
     writeFileAtomic(rejectsTarget, rejectsCsv(result.rejected, ctx.t));
     ctx.notice(ctx.t('import.rejectsWritten', { count: result.rejected.length, path: opts.rejects }));
   }
+  // A header and no row under it: a file with nothing to import, as an empty one is.
+  if (result.noRows && result.rejected.length === 0) throw usageError('import.noRows', { files: result.files.map((f) => path.basename(f.given)).join(', ') });
   const refused = options.strict === true && result.rejected.length > 0;
   render(ctx, result, reason, { rejectsWritten: Boolean(opts.rejects), refused });
+  // In every format: a script reading the JSON's "batch": null is told why on stderr.
+  if (result.noRows && !result.dryRun && !refused) ctx.notice(ctx.t('import.nothingImported'));
   if (refused) {
     // With --rejects the rows are in that file already; otherwise the sentence says how to get them.
     throw opts.rejects

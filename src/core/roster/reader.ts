@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { usageError } from '../../errors.js';
 import { CsvReader, DELIMITER_SAMPLE_CHARS, detectDelimiter, type CsvEvent } from './csv.js';
-import { chooseEncoding, makeDecoder, scanFile, type Encoding, type ENCODINGS, type FileScan } from './encoding.js';
+import { chooseEncoding, hasInvalidBytes, makeDecoder, REPLACEMENT_CHARACTER, scanFile, type Encoding, type ENCODINGS, type FileScan } from './encoding.js';
 import type { ColumnTarget, RosterRecord } from './fields.js';
 import { HEADER_SEARCH_ROWS, isHeader, matchHeader, missingRequired, type HeaderMatch } from './headers.js';
 import { buildRecord, type Layout, type Rejection } from './record.js';
@@ -89,6 +89,7 @@ export async function inspectFile(file: string, requested: (typeof ENCODINGS)[nu
 export async function readRoster(file: string, options: ReadOptions, sink: RosterSink): Promise<RosterFile> {
   const { name, scan, encoding } = await inspectFile(file, options.encoding);
   const decoder = makeDecoder(encoding);
+  const invalidBytes = hasInvalidBytes(encoding, scan);
 
   let delimiter = options.delimiter === 'auto' ? '' : options.delimiter;
   let csv: CsvReader | undefined;
@@ -158,6 +159,14 @@ export async function readRoster(file: string, options: ReadOptions, sink: Roste
       return;
     }
     if (isHeaderAgain(e.cells)) return;
+    // Bytes the file's encoding does not allow were decoded as U+FFFD: the row is rejected, not stored garbled.
+    const bad = invalidBytes ? e.cells.findIndex((c) => c.includes(REPLACEMENT_CHARACTER)) : -1;
+    if (bad >= 0) {
+      const target = layout!.targets[bad];
+      const column = target && target !== '_ignore' && target !== 'birth_place_date' ? target : null;
+      sink.reject({ row: e.row, column, code: 'invalidCharacter', params: { heading: info!.header[bad] ?? String(bad + 1) }, cells: e.cells });
+      return;
+    }
     const built = buildRecord(e.row, e.cells, layout!);
     if (!built) return;
     if ('reject' in built) sink.reject(built.reject);
