@@ -9,15 +9,18 @@
 /** Characters of a NIK shown when masked: its province and regency, which the KIM's place shows anyway. */
 export const NIK_SHOWN = 4;
 
+/** A value shorter than this is starred whole: too short to start with a region, it may be any part of a NIK. */
+export const NIK_SHOWN_FROM = 12;
+
 /**
  * A NIK as printed unless the clerk asks for it whole: its first four characters (province and
  * regency), every other character starred, so that nothing of the birth date or serial shows. A
- * value of four characters or fewer (not a NIK) is starred whole.
+ * value shorter than twelve characters (not a NIK, or a mangled one) is starred whole.
  */
 export function maskNik(nik: string | null | undefined): string | null {
   if (nik === null || nik === undefined) return null;
   const s = nik.trim();
-  if (s.length <= NIK_SHOWN) return '*'.repeat(s.length);
+  if (s.length < NIK_SHOWN_FROM) return '*'.repeat(s.length);
   return s.slice(0, NIK_SHOWN) + '*'.repeat(s.length - NIK_SHOWN);
 }
 

@@ -1,4 +1,4 @@
-import { NIK_SHOWN } from '../ids/mask.js';
+import { NIK_SHOWN, NIK_SHOWN_FROM } from '../ids/mask.js';
 import { EXPORT_FROM, EXPORT_ID, EXPORT_ORDER, exportColumns, type ExportColumn, type ExportKind } from './export-columns.js';
 
 /**
@@ -12,7 +12,7 @@ const TRIM = `char(32, 9, 10, 11, 12, 13, 160, 65279)`;
 
 /**
  * maskNik (src/core/ids/mask.ts) in SQL: the first four characters kept, the rest starred;
- * four or fewer starred whole. The first branch is the usual clean 16-digit NIK, which needs no
+ * fewer than twelve starred whole. The first branch is the usual clean 16-digit NIK, which needs no
  * trimming. A test holds the two versions to the same answers.
  */
 export function maskNikSql(x: string): string {
@@ -20,7 +20,7 @@ export function maskNikSql(x: string): string {
   return `CASE
     WHEN ${x} IS NULL THEN NULL
     WHEN length(${x}) = 16 AND ${x} GLOB '[0-9]*[0-9]' THEN substr(${x}, 1, ${NIK_SHOWN}) || '${'*'.repeat(16 - NIK_SHOWN)}'
-    WHEN length(${t}) > ${NIK_SHOWN} THEN substr(${t}, 1, ${NIK_SHOWN}) || printf('%.*c', length(${t}) - ${NIK_SHOWN}, '*')
+    WHEN length(${t}) >= ${NIK_SHOWN_FROM} THEN substr(${t}, 1, ${NIK_SHOWN}) || printf('%.*c', length(${t}) - ${NIK_SHOWN}, '*')
     WHEN length(${t}) > 0 THEN printf('%.*c', length(${t}), '*')
     ELSE '' END`;
 }
