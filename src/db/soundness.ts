@@ -1,6 +1,4 @@
-import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
-import { unpackError, type ThreadError } from '../core/thread-errors.js';
 import { environmentError } from '../errors.js';
 
 type Db = Database.Database;
@@ -23,14 +21,15 @@ const isBusy = (error: unknown) => {
  */
 export const FULL_CHECK_MAX_BYTES = 8 * 2 ** 20;
 
+const fileBytes = (db: Db) => (db.pragma('page_count', { simple: true }) as number) * (db.pragma('page_size', { simple: true }) as number);
+
 /**
  * The first thing SQLite's check finds wrong with the file, or null when it is sound. A page
  * SQLite cannot even read is a problem found, not an exception; a busy file is rethrown.
  */
 export function firstProblem(db: Db): string | null {
   try {
-    const bytes = (db.pragma('page_count', { simple: true }) as number) * (db.pragma('page_size', { simple: true }) as number);
-    const check = bytes <= FULL_CHECK_MAX_BYTES ? 'integrity_check' : 'quick_check';
+    const check = fileBytes(db) <= FULL_CHECK_MAX_BYTES ? 'integrity_check' : 'quick_check';
     const report = String(db.pragma(`${check}(1)`, { simple: true }) ?? 'ok');
     if (report === 'ok') return null;
     // SQLite's report may open with a heading line ("*** in database main ***").
@@ -51,29 +50,8 @@ export function confirmSound(db: Db): void {
   if (!confirmed.has(db)) acceptCheck(db, firstProblem(db));
 }
 
-/**
- * confirmSound with the answer of a check made elsewhere on the same committed state (problemInWorker,
- * started while the caller holds the write lock).
- */
+/** confirmSound with the answer of a check made elsewhere on the same file (a backup's copy). */
 export function acceptCheck(db: Db, problem: string | null): void {
   if (problem !== null) throw environmentError('db.damaged', { path: db.name, problem });
   confirmed.add(db);
-}
-
-/**
- * firstProblem in another thread, on a read-only connection of its own: for a command with long
- * work to do before its first write (the validation of a large office), so that reading the whole
- * file overlaps that work instead of coming before it. Start it while holding the write lock, so
- * that the state it checks is the one the command then writes on.
- */
-export function problemInWorker(file: string, busyTimeoutMs: number): Promise<string | null> {
-  const worker = new Worker(new URL('./soundness-worker.js', import.meta.url), { workerData: { file, busyTimeoutMs } });
-  const answer = new Promise<string | null>((resolve, reject) => {
-    worker.once('message', (m: { problem: string | null } | { error: ThreadError }) => ('error' in m ? reject(unpackError(m.error)) : resolve(m.problem)));
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`integrity check thread stopped with code ${code}`)));
-  });
-  // A rejection nobody awaits (the caller failed first) must not end the process.
-  answer.catch(() => {});
-  return answer;
 }

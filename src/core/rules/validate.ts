@@ -12,7 +12,7 @@
  */
 import { audit } from '../../db/audit.js';
 import { writeTransaction, type Db } from '../../db/connection.js';
-import { acceptCheck, confirmSound, problemInWorker } from '../../db/soundness.js';
+import { confirmSound } from '../../db/soundness.js';
 import { translator, type Lang, type Translate } from '../../ui/messages/index.js';
 import { RULES } from './catalog.js';
 import { checkCommunities, planChecks, type Checked, type Finding, type Plan } from './check.js';
@@ -139,22 +139,23 @@ export async function runValidationInParallel(db: Db, options: Omit<ValidationOp
     const scope = scopeOf(options);
     const ids = scopeIds(db, scope);
     const [theirIds, myIds] = halves(ids);
-    let soundness: Promise<string | null> | undefined;
     if (ids.length >= PARALLEL_MIN) {
-      // Started first: the thread plans its half (the duplicate NIKs) while this one plans the
-      // other, and the file's check before the first write reads it meanwhile in a third.
+      // Started first: the thread plans its half (the duplicate NIKs) while this one plans the other.
       const busyTimeoutMs = db.pragma('busy_timeout', { simple: true }) as number;
-      soundness = problemInWorker(db.name, busyTimeoutMs);
       helper = checkInWorker({ dbPath: db.name, busyTimeoutMs, scope, ids: theirIds, today: options.today, lang: options.lang });
-    } else confirmSound(db);
+    }
     const p = planChecks(db, scope, options.today, ids);
     let run: ValidationRun;
-    if (!helper) run = checkAndStore(db, p, options, t);
-    else {
+    if (!helper) {
+      confirmSound(db);
+      run = checkAndStore(db, p, options, t);
+    } else {
       // Both halves carry one time: the run's, taken under the write lock.
       const at = new Date().toISOString();
       const checked = checkCommunities(db, p, myIds, t);
-      acceptCheck(db, await soundness!);
+      // The file's check before the first write, made while the thread checks the rest of its
+      // half: this thread ends its half first, so most of the check's time is not waited for.
+      confirmSound(db);
       // This half is written while the thread may still be checking the other.
       const mine = storePart(db, checked, at);
       const theirs = await helper.result.catch((e: Error & { code?: string }) => {
