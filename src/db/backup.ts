@@ -63,7 +63,7 @@ export async function copyDatabase(source: Db, target: string, schemaVersion: nu
     const copy = new Database(tmp, { fileMustExist: true });
     try {
       copy.pragma('journal_mode = DELETE');
-      const problem = firstProblem(copy);
+      const problem = firstProblem(copy, { thorough: true });
       if (problem !== null) throw environmentError('backup.copyDamaged', { path: target, reason: problem });
     } finally {
       copy.close();
