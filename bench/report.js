@@ -111,7 +111,8 @@ console.log(`recap ${year} Q${quarter}: kim ${recap.kim.toFixed(2)} s, sqlite3 $
 const kimCsv = path.join(OUT, 'export-bench-kim.csv');
 const sqliteCsv = path.join(OUT, 'export-bench-sqlite3.csv');
 const exported = compare(
-  () => timed('node', [KIM, '--db', db, '--quiet', 'export', 'officers', '--out', kimCsv]),
+  // --yes: each run replaces the file the run before wrote.
+  () => timed('node', [KIM, '--db', db, '--quiet', 'export', 'officers', '--out', kimCsv, '--yes']),
   () => timed(SQLITE3, ['-csv', '-header', db, plainSelectSql('officers')], { stdoutFile: sqliteCsv }),
 );
 const exportRatio = exported.kim / exported.sqlite;

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import type { ChalkInstance } from 'chalk';
+import { maskNiksInText } from './core/ids/mask.js';
 import { usageError } from './errors.js';
 import { colorEnabled, makeChalk } from './ui/color.js';
 import { fitText } from './ui/render/text-width.js';
@@ -163,11 +164,12 @@ export function buildContext(opts: GlobalOptions, io: Io): Context {
     progress: !quiet && !ci && format !== 'json' && io.stderr.isTTY === true,
     io,
     today,
+    // Notices name what the clerk gave (files, KIMs): NIK-shaped digits in them are masked.
     notice(text) {
-      if (!quiet) io.stderr.write(fitText(text, errWidth) + '\n');
+      if (!quiet) io.stderr.write(fitText(maskNiksInText(text), errWidth) + '\n');
     },
     warn(text) {
-      io.stderr.write(errColor.yellow(fitText(text, errWidth)) + '\n');
+      io.stderr.write(errColor.yellow(fitText(maskNiksInText(text), errWidth)) + '\n');
     },
   };
 }

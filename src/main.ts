@@ -2,10 +2,14 @@ import fs from 'node:fs';
 import { CommanderError, type Command } from 'commander';
 import { buildProgram, type Dispatch } from './cli.js';
 import { buildContext, colorChoice, detectLang, parseLang, type GlobalOptions, type Io } from './context.js';
+import { maskNiksInText } from './core/ids/mask.js';
+import { permissionProblem } from './db/access.js';
 import { nativeDriverProblem } from './db/native-driver.js';
 import { EXIT, KimError } from './errors.js';
+import { requireWritableTarget } from './files.js';
+import { sweepStale } from './temporaries.js';
 import { loadColor } from './ui/color.js';
-import { translator, type Lang, type MessageKey, type Translate } from './ui/messages/index.js';
+import { translator, type Lang, type MessageKey, type MessageParams, type Translate } from './ui/messages/index.js';
 
 function defaultIo(): Io {
   return {
@@ -45,7 +49,7 @@ function preScan(argv: string[], env: NodeJS.ProcessEnv): { lang: Lang; debug: b
 const SQLITE_MESSAGES: Record<string, MessageKey> = {
   SQLITE_BUSY: 'db.locked',
   SQLITE_LOCKED: 'db.locked',
-  SQLITE_CORRUPT: 'db.corrupt',
+  SQLITE_CORRUPT: 'db.damaged',
   SQLITE_NOTADB: 'db.corrupt',
   SQLITE_FULL: 'db.full',
   SQLITE_READONLY: 'db.readonly',
@@ -53,36 +57,44 @@ const SQLITE_MESSAGES: Record<string, MessageKey> = {
   SQLITE_IOERR: 'db.io',
 };
 
+/** The sentence for an SQLite result code, extended ones (SQLITE_CORRUPT_INDEX) by their primary code. */
 function sqliteKey(code: string): MessageKey | undefined {
-  return SQLITE_MESSAGES[code] ?? SQLITE_MESSAGES[code.replace(/_[A-Z_]+$/, '').replace(/^(SQLITE_[A-Z]+).*/, '$1')];
+  return SQLITE_MESSAGES[code] ?? SQLITE_MESSAGES[code.replace(/^(SQLITE_[A-Z]+)_.*$/, '$1')];
+}
+
+const errorCode = (error: unknown): string | undefined => {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : undefined;
+};
+
+/** SQLite's and the system's ways of saying that permissions, not the file, are in the way. */
+const MAYBE_PERMISSION = /^(SQLITE_(READONLY|CANTOPEN|IOERR|PERM|AUTH)|EACCES|EPERM|EROFS)/;
+
+/** The sentence (catalog key and values) and exit code for an error. */
+function describeError(error: unknown, dbPath: string): { key: MessageKey; params: MessageParams; exit: number } {
+  const driver = nativeDriverProblem(error);
+  if (driver) return { key: driver.key, params: driver.params, exit: EXIT.ENVIRONMENT };
+  if (error instanceof KimError) return { key: error.key, params: error.params, exit: error.exitCode };
+  const code = errorCode(error);
+  const reason = error instanceof Error ? error.message : String(error);
+  const permission = code && dbPath && MAYBE_PERMISSION.test(code) ? permissionProblem(dbPath, { write: true }) : undefined;
+  if (permission) return { ...permission, exit: EXIT.ENVIRONMENT };
+  const sqlite = code?.startsWith('SQLITE_') ? sqliteKey(code) : undefined;
+  if (sqlite) return { key: sqlite, params: { path: dbPath, reason, problem: reason }, exit: EXIT.ENVIRONMENT };
+  if (code === 'ENOSPC' || code === 'EACCES' || code === 'EROFS') return { key: 'db.io', params: { path: dbPath, reason }, exit: EXIT.ENVIRONMENT };
+  return { key: 'error.internal', params: { message: reason }, exit: EXIT.ENVIRONMENT };
 }
 
 /**
  * The one place where errors become sentences and exit codes. `t` says them from somewhere else
- * than the command line (the desk).
+ * than the command line (the desk). What a clerk typed comes back in them (a KIM asked for, a file
+ * name), so NIK-shaped digits are masked here whatever the message.
  */
 export function reportError(error: unknown, lang: Lang, debug: boolean, io: Io, dbPath = '', t: Translate = translator(lang)): number {
-  const say = (text: string) => io.stderr.write(`${t('error.prefix')}: ${text}\n`);
-  let code: number;
-  const driver = nativeDriverProblem(error);
-  if (driver) {
-    say(t(driver.key, driver.params));
-    code = EXIT.ENVIRONMENT;
-  } else if (error instanceof KimError) {
-    say(t(error.key, error.params));
-    code = error.exitCode;
-  } else if (error && typeof error === 'object' && 'code' in error && typeof error.code === 'string' && error.code.startsWith('SQLITE_') && sqliteKey(error.code)) {
-    say(t(sqliteKey(error.code)!, { path: dbPath, reason: (error as unknown as Error).message }));
-    code = EXIT.ENVIRONMENT;
-  } else if (error && typeof error === 'object' && 'code' in error && (error.code === 'ENOSPC' || error.code === 'EACCES' || error.code === 'EROFS')) {
-    say(t('db.io', { path: dbPath, reason: (error as unknown as Error).message }));
-    code = EXIT.ENVIRONMENT;
-  } else {
-    say(t('error.internal', { message: error instanceof Error ? error.message : String(error) }));
-    code = EXIT.ENVIRONMENT;
-  }
-  if (debug && error instanceof Error) io.stderr.write((error.stack ?? String(error)) + '\n');
-  return code;
+  const { key, params, exit } = describeError(error, dbPath);
+  io.stderr.write(`${t('error.prefix')}: ${maskNiksInText(t(key, params))}\n`);
+  if (debug && error instanceof Error) io.stderr.write(maskNiksInText(error.stack ?? String(error)) + '\n');
+  return exit;
 }
 
 export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
@@ -105,6 +117,10 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       command.outputHelp();
       return;
     }
+    // Temporaries of kim processes killed before they could remove them (they may hold NIKs).
+    sweepStale(io.env);
+    // A --out the command could not write is refused before it changes anything.
+    if (ctx.out) requireWritableTarget(ctx.out, ctx.dbPath);
     const mod = await load();
     exitCode = await mod.run(ctx, args, command.opts());
   };

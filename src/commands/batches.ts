@@ -3,6 +3,7 @@ import { requireFormat } from '../context.js';
 import type { BatchRow } from '../core/import/undo.js';
 import type { Db } from '../db/connection.js';
 import type { Lang } from '../ui/messages/index.js';
+import { maskNiksInText } from '../core/ids/mask.js';
 import { emit } from '../ui/output.js';
 import { withDb } from './open.js';
 
@@ -26,7 +27,8 @@ export function listBatches(db: Db) {
       startedAt: b.started_at,
       finishedAt: b.finished_at,
       operator: b.operator,
-      files: JSON.parse(b.files) as FileRecord[],
+      // A file named after a person (a NIK) is masked like any NIK kim prints.
+      files: (JSON.parse(b.files) as FileRecord[]).map((f) => ({ ...f, path: maskNiksInText(f.path), name: maskNiksInText(f.name) })),
       communities: counts.communities,
       officers: counts.officers,
       rejected: counts.rejected,

@@ -39,7 +39,8 @@ function verdict(ctx: Context, { report, schema }: CheckOutcome): void {
   if (schema === 'newer') return ctx.warn(ctx.t('db.newer', { path, version, supported: SCHEMA_VERSION }));
   if (schema === 'foreign') return ctx.warn(ctx.t('db.notKim', { path }));
   if (!report.ok) {
-    return ctx.warn(ctx.t('check.damaged', { path, problems: report.integrity.length, references: report.foreignKeys }));
+    // The sentence every writing command gives when it refuses a damaged file (db/soundness.ts).
+    return ctx.warn(ctx.t('db.damaged', { path, problem: ctx.t('check.problemCounts', { problems: report.integrity.length, references: report.foreignKeys }) }));
   }
   if (schema === 'older') ctx.notice(ctx.t('check.older', { version, expected: SCHEMA_VERSION }));
   ctx.notice(ctx.t('check.sound', { path }));

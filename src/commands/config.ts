@@ -9,6 +9,7 @@ import { reportReresolved } from './init.js';
 import { readSetting } from '../db/settings.js';
 import { loadRegencyReference, titleCase } from '../core/regions/reference.js';
 import { findRegency } from '../core/regions/resolve.js';
+import { markOutdated } from '../core/reports/freshness.js';
 import { checkRuleConfig } from '../core/rules/config.js';
 import { findSettingDef, getSetting, setSetting, settingDefs, unsetSetting } from '../core/settings/registry.js';
 import type { SettingDef } from '../core/settings/types.js';
@@ -25,6 +26,9 @@ interface Entry {
 
 // The regency is not a plain value: setting it copies the Kemendagri reference, as `kim init` does.
 const REGENCY = 'regency';
+
+/** Settings the rules read: changing one makes every stored result one of other rules. */
+const judgedBy = (key: string) => key === REGENCY || key.startsWith('rules.');
 
 const shown = (def: SettingDef | undefined, value: unknown): string =>
   value === null || value === undefined ? '' : def?.show ? def.show(value) : typeof value === 'string' ? value : JSON.stringify(value);
@@ -83,6 +87,7 @@ async function set(ctx: Context, key: string, text: string): Promise<number> {
       }
       if (JSON.stringify(stored) !== JSON.stringify(previous)) {
         audit(db, { operator: ctx.operator, action: 'config.set', entity: 'setting', details: { key, value: stored, previous } });
+        if (judgedBy(key)) markOutdated(db, 'all');
       }
       return stored;
     }),
@@ -103,6 +108,7 @@ async function unset(ctx: Context, key: string): Promise<number> {
       unsetSetting(db, key);
       checkRuleConfig(db);
       audit(db, { operator: ctx.operator, action: 'config.unset', entity: 'setting', details: { key, previous } });
+      if (judgedBy(key)) markOutdated(db, 'all');
     }),
   );
   if (ctx.format === 'json') writeData(ctx, renderJson({ key, value: def.defaultValue }));

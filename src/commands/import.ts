@@ -9,12 +9,13 @@ import { getSetting } from '../core/settings/registry.js';
 import { rememberedColumns } from '../core/settings/import.js';
 import { busyTimeoutFromEnv } from '../db/connection.js';
 import { rejectionReason, rejectsCsv } from '../core/import/rejects.js';
+import { maskNiksInText } from '../core/ids/mask.js';
 import { parseEncodingOption } from '../core/roster/encoding.js';
 import { parseMapOptions } from '../core/roster/headers.js';
 import type { ColumnTarget } from '../core/roster/fields.js';
 import { parseDelimiterOption } from '../core/roster/reader.js';
 import { renderJson, writeData } from '../ui/output.js';
-import { writeFileAtomic } from '../files.js';
+import { requireWritableTarget, writeFileAtomic } from '../files.js';
 import { renderCsv } from '../ui/render/csv.js';
 import { byteProgress } from '../ui/progress.js';
 import { renderTable } from '../ui/render/table.js';
@@ -48,6 +49,10 @@ export async function run(ctx: Context, files: string[], opts: ImportOpts): Prom
     today: ctx.today,
     endReason: ctx.t('import.endReason', { batch: '{batch}' }),
   };
+  // Checked before the batch is written: a rejects file that cannot be written must not turn a
+  // saved batch into a reported failure.
+  const rejectsTarget = opts.rejects ? path.resolve(ctx.io.cwd, opts.rejects) : undefined;
+  if (rejectsTarget) requireWritableTarget(rejectsTarget, ctx.dbPath);
   const progress = await byteProgress(ctx, Math.max(...options.files.map(fileSize)));
   // Open (and create or upgrade) the database here first: its errors then come from one place.
   // Headings the office mapped before apply too; --map on the command line wins.
@@ -64,18 +69,22 @@ export async function run(ctx: Context, files: string[], opts: ImportOpts): Prom
   } finally {
     progress.stop();
   }
-  // Paths as the user typed them: scripts compare them with their own.
-  result.files.forEach((f, i) => (f.given = files[i]!));
-  result.rejected.forEach((r) => (r.file = files[options.files.indexOf(r.file)] ?? r.file));
+  // Paths as the user typed them: scripts compare them with their own. A file named after a
+  // person (a NIK) is masked like any NIK kim prints.
+  result.files.forEach((f, i) => (f.given = maskNiksInText(files[i]!)));
+  result.rejected.forEach((r) => (r.file = maskNiksInText(files[options.files.indexOf(r.file)] ?? r.file)));
 
   const reason = (r: RejectedRow) => rejectionReason(ctx.t, r);
-  if (opts.rejects && result.rejected.length > 0) {
-    const target = path.resolve(ctx.io.cwd, opts.rejects);
-    writeFileAtomic(target, rejectsCsv(result.rejected, ctx.t));
+  if (rejectsTarget && result.rejected.length > 0) {
+    writeFileAtomic(rejectsTarget, rejectsCsv(result.rejected, ctx.t));
     ctx.notice(ctx.t('import.rejectsWritten', { count: result.rejected.length, path: opts.rejects }));
   }
+  // A header and no row under it: a file with nothing to import, as an empty one is.
+  if (result.noRows && result.rejected.length === 0) throw usageError('import.noRows', { files: result.files.map((f) => path.basename(f.given)).join(', ') });
   const refused = options.strict === true && result.rejected.length > 0;
   render(ctx, result, reason, { rejectsWritten: Boolean(opts.rejects), refused });
+  // In every format: a script reading the JSON's "batch": null is told why on stderr.
+  if (result.noRows && !result.dryRun && !refused) ctx.notice(ctx.t('import.nothingImported'));
   if (refused) {
     // With --rejects the rows are in that file already; otherwise the sentence says how to get them.
     throw opts.rejects

@@ -8,6 +8,7 @@ import { SCHEMA_VERSION } from '../db/schema.js';
 import { readSetting, writeSetting } from '../db/settings.js';
 import { loadRegencyReference, referenceVersion, titleCase } from '../core/regions/reference.js';
 import { findRegency } from '../core/regions/resolve.js';
+import { markOutdated } from '../core/reports/freshness.js';
 import { renderJson, writeData } from '../ui/output.js';
 import { withDb } from './open.js';
 
@@ -49,6 +50,8 @@ export async function run(ctx: Context, _args: string[], opts: { regency?: strin
         changes.office = opts.office.trim();
       }
       if (Object.keys(changes).length > 0) audit(db, { operator: ctx.operator, action: 'init', entity: 'database', details: changes });
+      // LEG-REGION judges every KIM against the office regency.
+      if (changes.regency) markOutdated(db, 'all');
       return refresh && code ? reresolveCommunities(db, ctx.operator) : null;
     });
     const code = officeRegencyCode(db);

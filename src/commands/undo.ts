@@ -2,6 +2,7 @@ import type { Context } from '../context.js';
 import { requireFormat } from '../context.js';
 import { usageError } from '../errors.js';
 import { getBatch, undoBatch } from '../core/import/undo.js';
+import { maskNiksInText } from '../core/ids/mask.js';
 import { renderJson, writeData } from '../ui/output.js';
 import { confirmAction } from '../ui/prompts.js';
 import { withDb } from './open.js';
@@ -12,7 +13,7 @@ export async function run(ctx: Context, [text]: string[]): Promise<number> {
   if (!Number.isSafeInteger(id)) throw usageError('undo.badBatch', { value: text ?? '' });
   return withDb(ctx, {}, async (db) => {
     const batch = getBatch(db, id);
-    const files = (JSON.parse(batch.files) as { name: string }[]).map((f) => f.name).join(', ');
+    const files = maskNiksInText((JSON.parse(batch.files) as { name: string }[]).map((f) => f.name).join(', '));
     if (!(await confirmAction(ctx, ctx.t('undo.confirm', { batch: id, files })))) {
       ctx.notice(ctx.t('confirm.aborted'));
       return 0;

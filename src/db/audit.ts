@@ -1,3 +1,4 @@
+import { maskDetails } from '../core/audit/details.js';
 import { prepared, type Db } from './connection.js';
 
 export interface AuditEntry {
@@ -18,7 +19,11 @@ export interface AuditRow {
   details: string | null;
 }
 
-/** Records who did what and when. Call it inside the transaction that makes the change. */
+/**
+ * Records who did what and when. Call it inside the transaction that makes the change. The
+ * details carry what the clerk typed (reasons, file names): NIK-shaped numbers in them are masked
+ * before they are stored, so the log never holds a NIK whole.
+ */
 export function audit(db: Db, entry: AuditEntry): number {
   const info = prepared(db, `INSERT INTO audit_log (at, operator, action, entity, entity_id, details) VALUES (?, ?, ?, ?, ?, ?)`)
     .run(
@@ -27,7 +32,7 @@ export function audit(db: Db, entry: AuditEntry): number {
       entry.action,
       entry.entity ?? null,
       entry.entityId ?? null,
-      entry.details === undefined ? null : JSON.stringify(entry.details),
+      entry.details === undefined ? null : JSON.stringify(maskDetails(entry.details)),
     );
   return Number(info.lastInsertRowid);
 }

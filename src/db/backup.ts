@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { environmentError, KimError } from '../errors.js';
-import { outWriteError, privateTemporary } from '../files.js';
+import { discardTemporary, outWriteError, privateTemporary, renameIntoPlace } from '../files.js';
 import type { Db } from './connection.js';
+import { firstProblem } from './soundness.js';
 
 export interface BackupResult {
   file: string;
@@ -62,21 +63,17 @@ export async function copyDatabase(source: Db, target: string, schemaVersion: nu
     const copy = new Database(tmp, { fileMustExist: true });
     try {
       copy.pragma('journal_mode = DELETE');
-      const check = String(copy.pragma('quick_check', { simple: true }));
-      if (check !== 'ok') {
-        // SQLite's report runs to many lines; the first real one is enough for a sentence.
-        const first = check.split('\n').find((line) => line.trim() !== '' && !line.startsWith('***')) ?? check;
-        throw environmentError('backup.copyDamaged', { path: target, reason: first.trim() });
-      }
+      const problem = firstProblem(copy, { thorough: true });
+      if (problem !== null) throw environmentError('backup.copyDamaged', { path: target, reason: problem });
     } finally {
       copy.close();
     }
     // A stale WAL left beside an older backup would be replayed onto the new file: drop it first.
     removeQuietly(companions(target));
-    fs.renameSync(tmp, target);
+    renameIntoPlace(tmp, target);
     syncFolder(path.dirname(target));
   } catch (error) {
-    removeQuietly([tmp, ...companions(tmp)]);
+    discardTemporary(tmp);
     if (error instanceof KimError) throw error;
     throw environmentError('backup.failed', { path: target, reason: (error as Error).message }, error);
   }

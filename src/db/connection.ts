@@ -3,7 +3,9 @@ import path from 'node:path';
 import Database, { type Statement } from 'better-sqlite3';
 import { environmentError, usageError } from '../errors.js';
 import { createPrivateFile } from '../files.js';
+import { permissionError } from './access.js';
 import { requireKimSchema } from './readonly.js';
+import { confirmSound } from './soundness.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
 
 export type Db = Database.Database;
@@ -42,7 +44,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   try {
     db = new Database(file, { fileMustExist: true, timeout: options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS });
   } catch (cause) {
-    throw environmentError('db.cantOpen', { path: file, reason: (cause as Error).message }, cause);
+    throw permissionError(file, { write: true }) ?? environmentError('db.cantOpen', { path: file, reason: (cause as Error).message }, cause);
   }
   try {
     const version = requireKimSchema(db, file);
@@ -71,6 +73,7 @@ function migrate(db: Db, from: number, operator: string): void {
     // Re-read inside the write lock: another kim may have migrated meanwhile.
     const current = db.pragma('user_version', { simple: true }) as number;
     if (current >= SCHEMA_VERSION) return;
+    confirmSound(db);
     let details: Record<string, unknown> = { from, to: SCHEMA_VERSION };
     for (let v = current; v < SCHEMA_VERSION; v++) {
       const m = MIGRATIONS[v]!;
@@ -84,9 +87,29 @@ function migrate(db: Db, from: number, operator: string): void {
   }).immediate();
 }
 
-/** Runs fn in a transaction that takes the write lock at once, so waiting happens up front. */
+/**
+ * Runs fn in a transaction that takes the write lock at once, so waiting happens up front, on a
+ * file confirmed sound before anything is written.
+ */
 export function writeTransaction<T>(db: Db, fn: () => T): T {
-  return db.transaction(fn).immediate();
+  return db.transaction(() => {
+    confirmSound(db);
+    return fn();
+  }).immediate();
+}
+
+/**
+ * BEGIN IMMEDIATE for a transaction the caller commits by hand (its work is asynchronous), on a
+ * file confirmed sound; on a damaged file nothing is begun.
+ */
+export function beginWrite(db: Db): void {
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    confirmSound(db);
+  } catch (error) {
+    db.exec('ROLLBACK');
+    throw error;
+  }
 }
 
 const statements = new WeakMap<Db, Map<string, Statement>>();

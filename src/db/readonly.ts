@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { environmentError, usageError } from '../errors.js';
+import { permissionError } from './access.js';
 import type { Db } from './connection.js';
 import { SCHEMA_VERSION } from './schema.js';
 
@@ -14,6 +15,9 @@ import { SCHEMA_VERSION } from './schema.js';
  */
 export function openReadOnly(file: string, busyTimeoutMs: number): Db {
   if (!fs.existsSync(file)) throw usageError('db.missing', { path: file });
+  // Told apart from damage before SQLite says "unable to open": a file or folder this account may not use.
+  const denied = permissionError(file, { write: false });
+  if (denied) throw denied;
   try {
     return new Database(file, { readonly: true, fileMustExist: true, timeout: busyTimeoutMs });
   } catch (cause) {

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { Context } from '../context.js';
 import { usageError, type KimError } from '../errors.js';
 
@@ -16,4 +17,14 @@ export async function confirmAction(ctx: Context, message: string, noTerminal?: 
     if (error instanceof Error && error.name === 'ExitPromptError') return false;
     throw error;
   }
+}
+
+/**
+ * May `target` be written? Yes when it does not exist; otherwise the clerk is asked (or --yes
+ * answers), and without a terminal the command stops with exit 2 naming --yes: an existing
+ * report, export or backup is never replaced by accident.
+ */
+export async function confirmOverwrite(ctx: Context, target: string): Promise<boolean> {
+  if (!fs.existsSync(target)) return true;
+  return confirmAction(ctx, ctx.t('target.confirmOverwrite', { path: target }), usageError('target.exists', { path: target }));
 }

@@ -92,8 +92,8 @@ describe('kim backup', () => {
   });
 
   it.each([
-    ['the database itself', (dir: string) => path.join(dir, 'kim.sqlite'), /is the database being backed up/],
-    ['the database through another path', (dir: string) => path.join(dir, '.', 'sub', '..', 'kim.sqlite'), /is the database being backed up/],
+    ['the database itself', (dir: string) => path.join(dir, 'kim.sqlite'), /is kim’s database itself/],
+    ['the database through another path', (dir: string) => path.join(dir, '.', 'sub', '..', 'kim.sqlite'), /is kim’s database itself/],
     ['a folder that does not exist', (dir: string) => path.join(dir, 'nowhere', 'b.sqlite'), /does not exist/],
     ['a folder', (dir: string) => dir, /is a folder/],
   ])('refuses to back up onto %s, with exit 2 and nothing changed', (_name, target, message) => {

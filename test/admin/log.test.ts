@@ -5,7 +5,7 @@ import { kim, kimJson } from '../helpers/cli.js';
 import { initDb } from './setup.js';
 
 const NIK = '3574041112730101';
-const MASKED = '3574********0101';
+const MASKED = '3574************';
 
 function addAuditEntry(file: string, entry: { action: string; operator?: string; entity?: string; entityId?: number; details: string }): void {
   const db = new Database(file);

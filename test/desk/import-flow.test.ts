@@ -42,7 +42,7 @@ describe('the guided import', () => {
     expect(screen).toContain('Encoding utf8 · delimiter "," · headings on row 1');
     expect(screen).toMatch(/Kerja Utama +→ \? unknown/);
     expect(screen).toMatch(/Kerja Utama +→ occupation +Wiraswasta · Guru PNS/);
-    expect(screen).toMatch(/NIK +→ NIK +3574\*{8}0001/);
+    expect(screen).toMatch(/NIK +→ NIK +3574\*{12}/);
     expect(screen).toContain('Import plan (dry run, nothing written)');
     expect(screen).toContain('Rejected rows: 1');
     expect(screen).toContain('Saved as batch 1.');

@@ -62,7 +62,7 @@ describe('kim edit officer', () => {
     const dir = copy();
     const r = kimJson(['edit', 'officer', 'Sulastri Purnomo', '--nik', '3574 0348 0982 0133'], { cwd: dir, env });
     expect(r.code).toBe(0);
-    expect(r.json.changes).toEqual([{ field: 'nik', from: '*********15', to: '3574********0133' }]);
+    expect(r.json.changes).toEqual([{ field: 'nik', from: '***********', to: '3574************' }]);
     expect(r.json.validation.fixed.map((f: any) => f.rule)).toEqual(['DAT-NIK']);
     expect(query(dir, `SELECT nik, nik_key FROM officers WHERE name = 'Sulastri Purnomo'`)).toEqual([{ nik: '3574034809820133', nik_key: '3574034809820133' }]);
     // The audit log never holds the NIK whole.

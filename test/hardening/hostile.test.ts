@@ -59,7 +59,7 @@ describe('hostile rosters through bin/kim.js', () => {
     ['NUL bytes near the start', () => [HEAD, ...BODY].join('\n').replace('Bagus', 'Ba\0gus'), 2, /not a CSV text file/],
     ['NUL bytes past the first 4 KiB', () => [HEAD, ...BODY, ...BODY, ...BODY, ...BODY.map((l) => l.replace('Sulastri', 'Sula\0stri'))].join('\n'), 0],
     ['mixed line endings', () => [HEAD, ...BODY].map((l, i) => l + ['\n', '\r\n', '\r'][i % 3]).join(''), 0],
-    ['the header alone', () => HEAD + '\n', 0],
+    ['the header alone', () => HEAD + '\n', 2, /a header row, but no officer row under it/],
     ['a header without the officer name', () => [HEAD.replace('Nama Pengurus', 'Keterangan'), ...BODY].join('\n'), 2, /no column for: officer_name/],
     ['the header below ten title rows', () => [...Array.from({ length: 10 }, (_, i) => `Daftar ${i}`), HEAD, ...BODY].join('\n'), 2, /No roster header row found/],
     ['a header cell with a line break', () => [HEAD.replace('Nama KIM', '"Nama\nKIM"'), ...BODY].join('\n'), 0],

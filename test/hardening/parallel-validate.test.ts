@@ -7,6 +7,7 @@ import { runValidation } from '../../src/core/rules/validate.js';
 import { translator } from '../../src/ui/messages/index.js';
 import { kim, kimJson, scratchDir } from '../helpers/cli.js';
 import { csvText, generatedRoster } from '../helpers/roster.js';
+import { databaseBytes } from './processes.js';
 
 // 10,000 KIMs: `kim validate` checks the first half in a second thread (PARALLEL_MIN).
 const ROWS = 100_000;
@@ -65,4 +66,20 @@ describe('kim validate on a large office, in two threads', () => {
       stored.close();
     }
   }, 120_000);
+
+  it('refuses a damaged file before it writes, as one thread does', () => {
+    const damaged = path.join(dir, 'damaged.sqlite');
+    fs.copyFileSync(path.join(dir, 'kim.sqlite'), damaged);
+    const handle = openDatabase(damaged, {});
+    const [page, size] = [handle.prepare(`SELECT rootpage FROM sqlite_schema WHERE name = 'changes'`).pluck().get() as number, handle.pragma('page_size', { simple: true }) as number];
+    handle.close();
+    const fd = fs.openSync(damaged, 'r+');
+    fs.writeSync(fd, Buffer.alloc(size), 0, size, (page - 1) * size);
+    fs.closeSync(fd);
+    const before = databaseBytes(damaged);
+    const r = kim(['--db', damaged, 'validate'], { cwd: dir });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/is damaged \(.+\)\. Stop using it/);
+    expect(databaseBytes(damaged)).toBe(before);
+  }, 60_000);
 });

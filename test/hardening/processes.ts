@@ -37,7 +37,8 @@ export const STACK_LINE = /^\s+at .+[(:]\d+/m;
  */
 export function databaseBytes(file: string): string {
   const hash = createHash('sha256').update(fs.readFileSync(file));
-  if (fs.existsSync(`${file}-wal`)) hash.update('|wal|').update(fs.readFileSync(`${file}-wal`));
+  // An empty WAL (SQLite makes one when it opens the file) holds no frames.
+  if (fs.existsSync(`${file}-wal`) && fs.statSync(`${file}-wal`).size > 0) hash.update('|wal|').update(fs.readFileSync(`${file}-wal`));
   return hash.digest('hex');
 }
 

@@ -94,7 +94,7 @@ describe('kim list and kim show', () => {
     expect(byName).toEqual(byNumber);
     expect(byNumber.community).toMatchObject({ id: 1, name: 'KIM Kanigaran Bersinar', number: '35.74.04.1001.01', compliant: true });
     expect(byNumber.officers).toHaveLength(6);
-    expect(byNumber.officers[0]).toMatchObject({ name: 'Imam Kusuma', role: 'Ketua', nik: '3574********0101', sex: 'M' });
+    expect(byNumber.officers[0]).toMatchObject({ name: 'Imam Kusuma', role: 'Ketua', nik: '3574************', sex: 'M' });
     expect(byNumber.numbers).toEqual([expect.objectContaining({ number: '35.74.04.1001.01', source: 'assigned', revokedAt: null })]);
     expect(byNumber.batches).toEqual([expect.objectContaining({ id: 1, files: ['probolinggo_excel_cp1252.csv'], createdCommunity: true, created: 6 })]);
     expect(byNumber.changes).toEqual([expect.objectContaining({ entity: 'community', action: 'update', fields: [{ field: 'number', before: null, after: '35.74.04.1001.01' }] })]);

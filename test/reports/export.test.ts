@@ -34,7 +34,7 @@ describe('kim export', () => {
     const rows = parse(r.stdout, { columns: true }) as Record<string, string>[];
     expect(rows.map((o) => o.Name)).toEqual(['Imam Kusuma', "'+62 812 3456", "'-x", "'@SUM(A1:A9)", "'\tTab", "'\rReturn", 'Siti "Ani", Aminah']);
     expect(rows[0]!.KIM).toBe(`'${HOSTILE[0]}`);
-    expect(rows[0]!.NIK).toBe('3574********0101');
+    expect(rows[0]!.NIK).toBe('3574************');
     expect(rows[1]!.Occupation).toBe('-5');
     expect(rows[1]!.Phone).toBe('-2,5');
     expect(rows[6]!.NIK).toBe(maskNik(' 1234 '));
@@ -45,7 +45,7 @@ describe('kim export', () => {
   it('carries at least the contract fields, and every stored one, in JSON', () => {
     const officers = kimJson(['export', 'officers'], { cwd: dir }).json as Record<string, unknown>[];
     expect(Object.keys(officers[0]!).slice(0, 10)).toEqual(['id', 'name', 'role', 'nik', 'sex', 'birthDate', 'occupation', 'community', 'district', 'village']);
-    expect(officers[0]).toMatchObject({ name: 'Imam Kusuma', nik: '3574********0101', sex: 'M', birthDate: '11-12-1973', district: 'Kanigaran', village: 'Tisnonegaran', community: HOSTILE[0] });
+    expect(officers[0]).toMatchObject({ name: 'Imam Kusuma', nik: '3574************', sex: 'M', birthDate: '11-12-1973', district: 'Kanigaran', village: 'Tisnonegaran', community: HOSTILE[0] });
     expect(Object.keys(officers[0]!)).toEqual(expect.arrayContaining(['phone', 'nip', 'party', 'ngo', 'address', 'birthPlace', 'endedAt', 'createdBatch']));
     // JSON is not a spreadsheet: values are as stored.
     expect(officers[1]!.name).toBe('+62 812 3456');
@@ -95,7 +95,7 @@ describe('kim export', () => {
     const names = [3, 4, 5, 6, 7, 8, 9].map((r) => String(sheet.getRow(r).getCell(col('Name')).value).replace(/\r\n?/g, '\n'));
     expect(names).toEqual(['Imam Kusuma', "'+62 812 3456", "'-x", "'@SUM(A1:A9)", "'\tTab", "'\nReturn", 'Siti "Ani", Aminah']);
     expect(sheet.getRow(3).getCell(col('KIM')).value).toBe(`'${HOSTILE[0]}`);
-    expect(sheet.getRow(3).getCell(col('NIK')).value).toBe('3574********0101');
+    expect(sheet.getRow(3).getCell(col('NIK')).value).toBe('3574************');
     expect(sheet.getRow(4).getCell(col('Occupation')).value).toBe('-5');
     expect(sheet.getRow(3).getCell(col('ID')).value).toBe(1);
     for (let r = 3; r <= 9; r++) expect(typeof sheet.getRow(r).getCell(col('Name')).value).toBe('string');

@@ -56,10 +56,11 @@ describe('--out picks the format from the file name', () => {
     for (const args of [['report', 'recap', '--year', '2025', '--quarter', '4'], ['export', 'officers'], ['report', 'findings']]) {
       const r = kim([...args, '--out', 'nowhere/r.csv'], { cwd: dir, env });
       expect(r.code).toBe(2);
-      expect(r.stderr).toBe(`Error: Cannot write ${path.join(dir, 'nowhere/r.csv')}: the folder ${path.join(dir, 'nowhere')} does not exist. Create it first or choose another place.\n`);
+      // The target is checked before anything is done, and named by its folder.
+      expect(r.stderr).toBe(`Error: The folder ${path.join(dir, 'nowhere')} does not exist. Create it first or choose another destination. Nothing was changed.\n`);
     }
     const r = kim(['list', '--out', '.'], { cwd: dir, env });
-    expect(r.stderr).toMatch(/is a folder\. Name the file/);
+    expect(r.stderr).toMatch(/is a folder\. Give the name of a file in it/);
     expect(r.stderr).not.toMatch(/\.tmp|ENOENT|EISDIR/);
   });
 });

@@ -1,11 +1,4 @@
-import { maskNik } from '../ids/mask.js';
-
-/** 16 digits standing alone: a NIK, whatever key or sentence it was written under. */
-const NIK_IN_TEXT = /(?<!\d)\d{16}(?!\d)/g;
-
-export function maskNiksInText(text: string): string {
-  return text.replace(NIK_IN_TEXT, (nik) => maskNik(nik)!);
-}
+import { maskNiksInText } from '../ids/mask.js';
 
 /**
  * The details of an audit entry with every NIK masked. The entries are written by every command,

@@ -3,6 +3,8 @@ import { updateWithHistory } from '../../db/changes.js';
 import { writeTransaction, type Db } from '../../db/connection.js';
 import { usageError } from '../../errors.js';
 import { parsePastDate } from '../ids/date.js';
+import { maskNiksInText } from '../ids/mask.js';
+import { communitiesWithNiks, markOutdated } from '../reports/freshness.js';
 import { auditedChanges, diff, parseEdit, type EditValues, type FieldChange } from './change.js';
 import type { OfficerField } from './fields.js';
 
@@ -31,7 +33,8 @@ const STORED = `SELECT o.*, c.name AS community_name, c.number AS community_numb
 
 /** The end of a term, checked: a date not after today and a reason. */
 export function parseEnd(end: NonNullable<OfficerEditRequest['end']>, today: string): { date: string; reason: string } {
-  const reason = end.reason.trim();
+  // Stored and logged as free text: a NIK typed into it is masked first.
+  const reason = maskNiksInText(end.reason.trim());
   if (!reason) throw usageError('edit.endNeedsReason');
   return { date: parsePastDate(end.date, today, 'edit.futureDate'), reason };
 }
@@ -66,6 +69,11 @@ export function editOfficer(db: Db, request: OfficerEditRequest): EditOutcome {
       details: { community: community.id, name, changes: auditedChanges(changes) },
     });
     updateWithHistory(db, { auditId }, 'officer', request.officerId, { ...columns, updated_at: new Date().toISOString() }, end ? 'end' : 'update');
+    // Other KIMs holding the NIK it had or has now: their ADM-DUP-NIK finding changes with it.
+    if (columns.nik_key !== undefined || end) {
+      const niks = [stored.nik_key, columns.nik_key].filter((k): k is string => typeof k === 'string');
+      markOutdated(db, communitiesWithNiks(db, niks));
+    }
     return { entity: 'officer', id: request.officerId, name, community, changes, audit: auditId };
   });
 }

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Db } from '../../db/connection.js';
+import { beginWrite, type Db } from '../../db/connection.js';
 import { usageError } from '../../errors.js';
 import { audit } from '../../db/audit.js';
 import { storedReference } from '../../db/regions.js';
@@ -40,8 +40,10 @@ export interface RejectedRow extends Rejection {
 export interface ImportResult extends Counts {
   batch: number | null;
   dryRun: boolean;
-  /** False when nothing was kept: a dry run, or --strict with rejected rows. */
+  /** False when nothing was kept: a dry run, --strict with rejected rows, or no row to import. */
   committed: boolean;
+  /** No row of any file could be imported (a header alone, or every row rejected): no batch. */
+  noRows: boolean;
   files: (RosterFile & { given: string })[];
   rejected: RejectedRow[];
   unknownColumns: string[];
@@ -75,7 +77,7 @@ export async function importRosters(db: Db, options: ImportOptions): Promise<Imp
   // transaction, so SQLite's per-row foreign-key lookup only costs time (a third of each insert).
   // `kim check` still verifies foreign keys over the whole file.
   db.pragma('foreign_keys = OFF');
-  db.exec('BEGIN IMMEDIATE');
+  beginWrite(db);
   let deferred: DeferredIndex | undefined;
   try {
     const batch = Number(
@@ -121,7 +123,11 @@ export async function importRosters(db: Db, options: ImportOptions): Promise<Imp
     const fileRecords = files.map((f) => ({
       path: f.given, name: path.basename(f.given), sha256: f.sha256, bytes: f.bytes, encoding: f.encoding, delimiter: f.delimiter, rows: f.rows,
     }));
-    const keep = !options.dryRun && !(options.strict && rejected.length > 0);
+    // A batch records rows imported: a file with a header alone, or whose every row was rejected,
+    // leaves none to record (nor to undo).
+    const { created, updated, unchanged } = session.counts.officers;
+    const noRows = created + updated + unchanged === 0;
+    const keep = !options.dryRun && !(options.strict && rejected.length > 0) && !noRows;
     if (keep) {
       const lastChange = (db.prepare(`SELECT coalesce(max(id), 0) AS n FROM changes`).get() as { n: number }).n;
       db.prepare(`UPDATE batches SET finished_at = ?, files = ?, counts = ?, last_change = ? WHERE id = ?`).run(
@@ -137,6 +143,7 @@ export async function importRosters(db: Db, options: ImportOptions): Promise<Imp
       batch: keep ? batch : null,
       dryRun: options.dryRun,
       committed: keep,
+      noRows,
       ...session.counts,
       files,
       rejected,

@@ -1,7 +1,8 @@
-import type { Db } from '../../db/connection.js';
+import { writeTransaction, type Db } from '../../db/connection.js';
 import { audit } from '../../db/audit.js';
 import { COMMUNITY_COLUMNS, OFFICER_COLUMNS, setColumns } from '../../db/changes.js';
 import { usageError } from '../../errors.js';
+import { communitiesWithNiks, markOutdated } from '../reports/freshness.js';
 import { refuseIfLaterWorkLost } from './undo-check.js';
 
 export interface BatchRow {
@@ -31,6 +32,10 @@ export function getBatch(db: Db, id: number): BatchRow {
   return batch;
 }
 
+/** Officers this batch created or changed. */
+const TOUCHED_OFFICERS = `SELECT id FROM officers WHERE created_batch = @batch
+  UNION SELECT entity_id FROM changes WHERE batch_id = @batch AND entity = 'officer'`;
+
 /** Refuses, naming what blocks and how to unblock it, when undo would lose anything done later. */
 function refuseIfTouchedLater(db: Db, batch: BatchRow): void {
   refuseIfLaterWorkLost(db, batch);
@@ -49,38 +54,50 @@ function refuseIfTouchedLater(db: Db, batch: BatchRow): void {
  * before-images (newest first), rows it created are removed, numbers it reserved are released.
  */
 export function undoBatch(db: Db, batchId: number, operator: string): UndoResult {
-  return db
-    .transaction(() => {
-      const batch = getBatch(db, batchId);
-      refuseIfTouchedLater(db, batch);
-      const changes = db.prepare(`SELECT id, entity, entity_id, before FROM changes WHERE batch_id = ? ORDER BY id DESC`).all(batchId) as {
-        id: number;
-        entity: 'community' | 'officer';
-        entity_id: number;
-        before: string;
-      }[];
-      for (const change of changes) {
-        const before = JSON.parse(change.before) as Record<string, unknown>;
-        const allowed = change.entity === 'community' ? COMMUNITY_COLUMNS : OFFICER_COLUMNS;
-        const columns = Object.keys(before).filter((c) => allowed.has(c));
-        if (columns.length > 0) setColumns(db, change.entity, change.entity_id, pick(before, columns));
-      }
-      const restored = new Set(changes.map((c) => `${c.entity}:${c.entity_id}`)).size;
-      db.prepare(`DELETE FROM changes WHERE batch_id = ?`).run(batchId);
-      db.prepare(`DELETE FROM numbers WHERE batch_id = ? AND source = 'imported'`).run(batchId);
-      // A number given and withdrawn since stays spent (never given again), with no KIM to point to.
-      db.prepare(`UPDATE numbers SET community_id = NULL WHERE community_id IN (SELECT id FROM communities WHERE created_batch = ?)`).run(batchId);
-      db.prepare(`DELETE FROM findings WHERE officer_id IN (SELECT id FROM officers WHERE created_batch = ?)`).run(batchId);
-      const officers = db.prepare(`DELETE FROM officers WHERE created_batch = ?`).run(batchId).changes;
-      db.prepare(`DELETE FROM findings WHERE community_id IN (SELECT id FROM communities WHERE created_batch = ?)`).run(batchId);
-      const communities = db.prepare(`DELETE FROM communities WHERE created_batch = ?`).run(batchId).changes;
-      const now = new Date().toISOString();
-      db.prepare(`UPDATE batches SET undone_at = ?, undone_by = ? WHERE id = ?`).run(now, operator, batchId);
-      const result = { batch: batchId, communities, officers, restored };
-      audit(db, { operator, action: 'undo', entity: 'batch', entityId: batchId, details: result });
-      return result;
-    })
-    .immediate();
+  return writeTransaction(db, () => {
+    const batch = getBatch(db, batchId);
+    refuseIfTouchedLater(db, batch);
+    // The results stored for what the undo touches no longer hold, and the timestamps it puts back
+    // would hide that: the KIMs of the officers it restores or removes, those it restores, and
+    // those whose ADM-DUP-NIK finding the NIKs it takes away or puts back change.
+    const touchedNiks = db.prepare(`SELECT DISTINCT nik_key FROM officers WHERE nik_key IS NOT NULL AND id IN (${TOUCHED_OFFICERS})`).pluck();
+    const niks = new Set(touchedNiks.all({ batch: batchId }) as string[]);
+    const outdated = new Set(
+      db
+        .prepare(`SELECT community_id FROM officers WHERE id IN (${TOUCHED_OFFICERS}) UNION SELECT entity_id FROM changes WHERE batch_id = @batch AND entity = 'community'`)
+        .pluck()
+        .all({ batch: batchId }) as number[],
+    );
+    const changes = db.prepare(`SELECT id, entity, entity_id, before FROM changes WHERE batch_id = ? ORDER BY id DESC`).all(batchId) as {
+      id: number;
+      entity: 'community' | 'officer';
+      entity_id: number;
+      before: string;
+    }[];
+    for (const change of changes) {
+      const before = JSON.parse(change.before) as Record<string, unknown>;
+      const allowed = change.entity === 'community' ? COMMUNITY_COLUMNS : OFFICER_COLUMNS;
+      const columns = Object.keys(before).filter((c) => allowed.has(c));
+      if (columns.length > 0) setColumns(db, change.entity, change.entity_id, pick(before, columns));
+    }
+    const restored = new Set(changes.map((c) => `${c.entity}:${c.entity_id}`)).size;
+    for (const nik of touchedNiks.all({ batch: batchId }) as string[]) niks.add(nik);
+    for (const id of communitiesWithNiks(db, niks)) outdated.add(id);
+    db.prepare(`DELETE FROM changes WHERE batch_id = ?`).run(batchId);
+    db.prepare(`DELETE FROM numbers WHERE batch_id = ? AND source = 'imported'`).run(batchId);
+    // A number given and withdrawn since stays spent (never given again), with no KIM to point to.
+    db.prepare(`UPDATE numbers SET community_id = NULL WHERE community_id IN (SELECT id FROM communities WHERE created_batch = ?)`).run(batchId);
+    db.prepare(`DELETE FROM findings WHERE officer_id IN (SELECT id FROM officers WHERE created_batch = ?)`).run(batchId);
+    const officers = db.prepare(`DELETE FROM officers WHERE created_batch = ?`).run(batchId).changes;
+    db.prepare(`DELETE FROM findings WHERE community_id IN (SELECT id FROM communities WHERE created_batch = ?)`).run(batchId);
+    const communities = db.prepare(`DELETE FROM communities WHERE created_batch = ?`).run(batchId).changes;
+    markOutdated(db, outdated);
+    const now = new Date().toISOString();
+    db.prepare(`UPDATE batches SET undone_at = ?, undone_by = ? WHERE id = ?`).run(now, operator, batchId);
+    const result = { batch: batchId, communities, officers, restored };
+    audit(db, { operator, action: 'undo', entity: 'batch', entityId: batchId, details: result });
+    return result;
+  });
 }
 
 function pick(o: Record<string, unknown>, keys: string[]): Record<string, unknown> {

@@ -2,6 +2,8 @@ import { audit } from '../../db/audit.js';
 import { updateWithHistory } from '../../db/changes.js';
 import { writeTransaction, type Db } from '../../db/connection.js';
 import { usageError } from '../../errors.js';
+import { maskNiksInText } from '../ids/mask.js';
+import { communitiesWithNiks, markOutdated } from '../reports/freshness.js';
 
 export interface EndRequest {
   communityId: number;
@@ -23,7 +25,8 @@ export interface EndedCommunity {
  * communities.number and in `numbers`, so it is retired and never given to another KIM.
  */
 export function endCommunity(db: Db, request: EndRequest): EndedCommunity {
-  const reason = request.reason.trim();
+  // Stored and logged as free text: a NIK typed into it is masked first.
+  const reason = maskNiksInText(request.reason.trim());
   if (!reason) throw usageError('end.needsReason');
   if (request.date > request.today) throw usageError('end.futureDate', { date: request.date, today: request.today });
   return writeTransaction(db, () => {
@@ -41,6 +44,9 @@ export function endCommunity(db: Db, request: EndRequest): EndedCommunity {
       details: { date: request.date, reason, number: c.number },
     });
     updateWithHistory(db, { auditId }, 'community', c.id, { ended_at: request.date, end_reason: reason, updated_at: new Date().toISOString() }, 'end');
+    // Its officers stop counting as another KIM's duplicates.
+    const niks = db.prepare(`SELECT nik_key FROM officers WHERE community_id = ? AND nik_key IS NOT NULL`).pluck().all(c.id) as string[];
+    markOutdated(db, communitiesWithNiks(db, niks));
     return { community: { id: c.id, name: c.name, number: c.number }, endedAt: request.date, reason };
   });
 }

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/connection.js';
+import { maskNiksInText } from '../ids/mask.js';
 
 /** One number a community has held, for `kim show`. */
 export interface NumberHistoryRow {
@@ -13,12 +14,16 @@ export interface NumberHistoryRow {
   reason: string | null;
 }
 
-/** Every number the community has held, oldest first, with any withdrawal. */
+/**
+ * Every number the community has held, oldest first, with any withdrawal. A reason typed before
+ * kim masked reasons as they were stored is masked here.
+ */
 export function numberHistory(db: Db, communityId: number): NumberHistoryRow[] {
-  return db
+  const rows = db
     .prepare(
       `SELECT number, source, assigned_at AS assignedAt, operator, revoked_at AS revokedAt, revoked_by AS revokedBy, reason
          FROM numbers WHERE community_id = ? ORDER BY assigned_at, number`,
     )
     .all(communityId) as NumberHistoryRow[];
+  return rows.map((r) => (r.reason === null ? r : { ...r, reason: maskNiksInText(r.reason) }));
 }

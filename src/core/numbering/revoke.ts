@@ -2,6 +2,7 @@ import { audit } from '../../db/audit.js';
 import { updateWithHistory } from '../../db/changes.js';
 import type { Db } from '../../db/connection.js';
 import { usageError } from '../../errors.js';
+import { maskNiksInText } from '../ids/mask.js';
 import { inWriteTransaction } from './transaction.js';
 
 export interface RevokeRequest {
@@ -22,7 +23,8 @@ export interface RevokedNumber {
  * number is never given again; the community is left without a number.
  */
 export function revokeNumber(db: Db, request: RevokeRequest): RevokedNumber {
-  const reason = request.reason.trim();
+  // Stored and logged as free text: a NIK typed into it is masked first.
+  const reason = maskNiksInText(request.reason.trim());
   if (!reason) throw usageError('number.revoke.needsReason');
   return inWriteTransaction(db, request.dryRun === true, () => {
     const c = db.prepare(`SELECT id, name, number FROM communities WHERE id = ?`).get(request.communityId) as

@@ -1,8 +1,9 @@
 import type { Db } from '../../db/connection.js';
-import { maskNik } from '../ids/mask.js';
+import { maskNik, maskNiksInText } from '../ids/mask.js';
 import { numberHistory, type NumberHistoryRow } from '../numbering/history.js';
 import { COMMUNITY_COLUMNS } from './export-columns.js';
 import { rawRowByIdSql } from './export-sql.js';
+import { registerExportFunctions } from './export-rows.js';
 import { storedProblems, type StoredProblem } from './follow-up.js';
 
 export interface OfficerLine {
@@ -93,7 +94,7 @@ const CHANGES_SQL = `
 function fileNames(json: string): string[] {
   try {
     const files = JSON.parse(json) as { name?: string; path?: string }[];
-    return files.map((f) => f.name ?? f.path ?? '').filter(Boolean);
+    return files.map((f) => maskNiksInText(f.name ?? f.path ?? '')).filter(Boolean);
   } catch {
     return [];
   }
@@ -127,6 +128,7 @@ function changedFields(beforeJson: string, afterJson: string | null): FieldChang
 
 /** Everything `kim show` prints about one community. NIKs masked. */
 export function communityDetail(db: Db, id: number): CommunityDetail {
+  registerExportFunctions(db);
   const values = db.prepare(rawRowByIdSql('communities', { includeNik: false })).raw(true).get(id) as unknown[];
   const community = Object.fromEntries(
     COMMUNITY_COLUMNS.map((c, i) => [c.key, c.kind === 'bool' && values[i] !== null ? values[i] === 1 : values[i]]),

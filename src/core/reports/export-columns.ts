@@ -12,8 +12,11 @@ export interface ExportColumn {
   /** JSON key, and the name of the heading in the message catalog (export.col.<key>). */
   key: string;
   sql: string;
-  /** int: a number; bool: 1/0 stored, true/false written; nik: masked unless asked. */
-  kind: 'text' | 'int' | 'bool' | 'nik';
+  /**
+   * int: a number; bool: 1/0 stored, true/false written; nik: masked unless asked; note: free text
+   * a clerk typed (a reason), whose NIK-shaped numbers are masked unless asked.
+   */
+  kind: 'text' | 'int' | 'bool' | 'nik' | 'note';
   /** The heading's catalog name when it differs from the key (export.col.<heading>). */
   heading?: string;
 }
@@ -43,7 +46,7 @@ export const COMMUNITY_COLUMNS: ExportColumn[] = [
   { key: 'foundedDateIso', sql: 'c.founded_date_iso', kind: 'text' },
   { key: 'rosterLacks', sql: 'c.blind', kind: 'text' },
   { key: 'endedAt', sql: 'c.ended_at', kind: 'text' },
-  { key: 'endReason', sql: 'c.end_reason', kind: 'text' },
+  { key: 'endReason', sql: 'c.end_reason', kind: 'note' },
   { key: 'validatedAt', sql: 'c.validated_at', kind: 'text' },
   { key: 'createdAt', sql: 'c.created_at', kind: 'text' },
   { key: 'updatedAt', sql: 'c.updated_at', kind: 'text' },
@@ -76,7 +79,7 @@ export const OFFICER_COLUMNS: ExportColumn[] = [
   { key: 'employmentStatus', sql: 'o.employment_status', kind: 'text' },
   { key: 'notes', sql: 'o.notes', kind: 'text' },
   { key: 'endedAt', sql: 'o.ended_at', kind: 'text' },
-  { key: 'endReason', sql: 'o.end_reason', kind: 'text' },
+  { key: 'endReason', sql: 'o.end_reason', kind: 'note' },
   { key: 'createdAt', sql: 'o.created_at', kind: 'text' },
   { key: 'updatedAt', sql: 'o.updated_at', kind: 'text' },
   { key: 'createdBatch', sql: 'o.created_batch', kind: 'int' },

@@ -1,3 +1,4 @@
+import { NIK_SHOWN, NIK_SHOWN_FROM } from '../ids/mask.js';
 import { EXPORT_FROM, EXPORT_ID, EXPORT_ORDER, exportColumns, type ExportColumn, type ExportKind } from './export-columns.js';
 
 /**
@@ -10,23 +11,27 @@ import { EXPORT_FROM, EXPORT_ID, EXPORT_ORDER, exportColumns, type ExportColumn,
 const TRIM = `char(32, 9, 10, 11, 12, 13, 160, 65279)`;
 
 /**
- * maskNik (src/core/ids/mask.ts) in SQL: region (4) and serial (4) kept, the rest starred;
- * shorter values keep only their last 2 characters. The first branch is the usual clean
- * 16-digit NIK, which needs no trimming. A test holds the two versions to the same answers.
+ * maskNik (src/core/ids/mask.ts) in SQL: the first four characters kept, the rest starred;
+ * fewer than twelve starred whole. The first branch is the usual clean 16-digit NIK, which needs no
+ * trimming. A test holds the two versions to the same answers.
  */
 export function maskNikSql(x: string): string {
   const t = `trim(${x}, ${TRIM})`;
   return `CASE
     WHEN ${x} IS NULL THEN NULL
-    WHEN length(${x}) = 16 AND ${x} GLOB '[0-9]*[0-9]' THEN substr(${x}, 1, 4) || '********' || substr(${x}, 13)
-    WHEN length(${t}) >= 12 THEN substr(${t}, 1, 4) || printf('%.*c', length(${t}) - 8, '*') || substr(${t}, -4)
-    WHEN length(${t}) > 2 THEN printf('%.*c', length(${t}) - 2, '*') || substr(${t}, -2)
+    WHEN length(${x}) = 16 AND ${x} GLOB '[0-9]*[0-9]' THEN substr(${x}, 1, ${NIK_SHOWN}) || '${'*'.repeat(16 - NIK_SHOWN)}'
+    WHEN length(${t}) >= ${NIK_SHOWN_FROM} THEN substr(${t}, 1, ${NIK_SHOWN}) || printf('%.*c', length(${t}) - ${NIK_SHOWN}, '*')
     WHEN length(${t}) > 0 THEN printf('%.*c', length(${t}), '*')
     ELSE '' END`;
 }
 
+/** The SQL function exportSource registers: maskNiksInText (src/core/ids/mask.ts). */
+export const MASK_NIKS_IN_TEXT_SQL = 'kim_mask_niks';
+
 function valueSql(c: ExportColumn, includeNik: boolean, bool: (x: string) => string): string {
   if (c.kind === 'nik' && !includeNik) return maskNikSql(c.sql);
+  // Called only where a NIK fits: most reasons are empty or short, and a call costs more than the test.
+  if (c.kind === 'note' && !includeNik) return `CASE WHEN length(${c.sql}) >= 16 THEN ${MASK_NIKS_IN_TEXT_SQL}(${c.sql}) ELSE ${c.sql} END`;
   if (c.kind === 'bool') return bool(c.sql);
   return c.sql;
 }

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/connection.js';
 import { runValidation } from '../rules/validate.js';
-import type { Translate } from '../../ui/messages/index.js';
+import { environmentError } from '../../errors.js';
 
 /**
  * Stored validation results go stale when a community or one of its officers changes after the
@@ -17,6 +17,30 @@ const OUTDATED_ONE_SQL = `
   SELECT c.id FROM communities c
   WHERE c.id = ? AND (c.validated_at IS NULL OR c.validated_at < c.updated_at
      OR EXISTS (SELECT 1 FROM officers o WHERE o.community_id = c.id AND o.updated_at > c.validated_at))`;
+
+/**
+ * Marks the stored results of these communities outdated, in the caller's transaction, for a
+ * change their timestamps do not show (an undo puts the old ones back; a setting of the rules
+ * changes no community): the next reader validates them again before counting them.
+ */
+export function markOutdated(db: Db, communityIds: Iterable<number> | 'all'): void {
+  if (communityIds === 'all') {
+    db.prepare(`UPDATE communities SET validated_at = NULL, compliant = NULL WHERE validated_at IS NOT NULL`).run();
+    return;
+  }
+  db.prepare(`UPDATE communities SET validated_at = NULL, compliant = NULL WHERE id IN (SELECT value FROM json_each(?))`).run(JSON.stringify([...communityIds]));
+}
+
+/**
+ * The communities with an officer holding one of these NIKs (keys): a NIK that comes or goes in
+ * one KIM changes another's ADM-DUP-NIK finding.
+ */
+export function communitiesWithNiks(db: Db, nikKeys: Iterable<string>): number[] {
+  return db
+    .prepare(`SELECT DISTINCT community_id FROM officers WHERE nik_key IN (SELECT value FROM json_each(?))`)
+    .pluck()
+    .all(JSON.stringify([...nikKeys])) as number[];
+}
 
 /** Re-validates the given communities and stores their results (the rules engine's job). */
 export type Revalidate = (communityIds: number[]) => void;
@@ -35,26 +59,22 @@ export function refreshValidation(db: Db, revalidate: Revalidate | undefined, on
   return ids.length;
 }
 
-/** How long a report waits to store fresh results while another kim holds the write lock. */
-const REFRESH_WAIT_MS = 3000;
-
 /**
  * The rules engine as reports call it: validate these communities now and store the results.
- * Storing needs the write lock; a report shown during a long import should not wait for it (or
- * fail after the full busy timeout), so after a short wait it goes on with the stored results
- * and says so.
+ * Storing needs the write lock: like `kim validate`, a report waits for another kim's write (up to
+ * KIM_BUSY_TIMEOUT), and when the wait runs out it stops (exit 3) rather than show results older
+ * than the data as if they were current.
  */
-export function revalidator(db: Db, who: { today: string; operator: string; warn?: (text: string) => void; t?: Translate }): Revalidate {
+export function revalidator(db: Db, who: { today: string; operator: string }): Revalidate {
   return (communityIds) => {
-    const previous = db.pragma('busy_timeout', { simple: true }) as number;
-    db.pragma(`busy_timeout = ${Math.min(previous, REFRESH_WAIT_MS)}`);
     try {
       runValidation(db, { communityIds, today: who.today, operator: who.operator });
     } catch (error) {
-      if ((error as { code?: string }).code !== 'SQLITE_BUSY') throw error;
-      if (who.warn && who.t) who.warn(who.t('report.refreshBusy', { count: communityIds.length }));
-    } finally {
-      db.pragma(`busy_timeout = ${previous}`);
+      const code = (error as { code?: unknown }).code;
+      if (typeof code === 'string' && code.startsWith('SQLITE_BUSY')) {
+        throw environmentError('report.refreshBusy', { count: communityIds.length, path: db.name }, error);
+      }
+      throw error;
     }
   };
 }

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { usageError } from '../../errors.js';
 import { CsvReader, DELIMITER_SAMPLE_CHARS, detectDelimiter, type CsvEvent } from './csv.js';
-import { chooseEncoding, makeDecoder, scanFile, type Encoding, type ENCODINGS, type FileScan } from './encoding.js';
+import { chooseEncoding, hasInvalidBytes, makeDecoder, scanFile, type Encoding, type ENCODINGS, type FileScan } from './encoding.js';
 import type { RosterRecord } from './fields.js';
 import type { RuleNeed } from './coverage.js';
 import type { ColumnMaps, ColumnMatch } from './headers.js';
@@ -117,7 +117,7 @@ export async function readRoster(file: string, options: ReadOptions, sink: Roste
     },
     row: sink.row,
     reject: sink.reject,
-  });
+  }, { requireNames: true, invalidBytes: hasInvalidBytes(encoding, scan) });
 
   const feed = (text: string, final: boolean) => {
     if (!csv) {

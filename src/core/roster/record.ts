@@ -1,7 +1,7 @@
 import { parseDate } from '../ids/date.js';
 import type { ColumnTarget, Field, RosterRecord } from './fields.js';
 
-export type RejectCode = 'noCommunityName' | 'noOfficerName' | 'tooManyCells' | 'tooFewCells' | 'brokenQuoting' | 'lineTooLong' | 'nikConflict' | 'numberTaken' | 'numberMismatch';
+export type RejectCode = 'noCommunityName' | 'noOfficerName' | 'tooManyCells' | 'tooFewCells' | 'brokenQuoting' | 'lineTooLong' | 'nikConflict' | 'numberTaken' | 'numberMismatch' | 'invalidCharacter';
 
 export interface Rejection {
   row: number;

@@ -14,6 +14,7 @@ import { COMMUNITY_TARGETS, type ColumnTarget, type Field, type RosterRecord } f
 import { closestHeading, isHeadingText, matchHeader, missingRequired, type ColumnMaps, type ColumnMatch, type HeaderMatch } from './headers.js';
 import { filledCells, isColumnNumberRow, isSignatureRow, isSparseRow, isTitleRow, isTotalRow } from './layout-rows.js';
 import { buildRecord, type Layout, type Rejection } from './record.js';
+import { REPLACEMENT_CHARACTER } from './encoding.js';
 
 /** The header is looked for among this many non-blank rows at the top: titles may come first. */
 export const HEADER_SEARCH_ROWS = 10;
@@ -152,8 +153,12 @@ export class TableReader {
     private readonly file: string,
     private readonly maps: ColumnMaps,
     private readonly sink: TableSink,
-    /** Whether a header without a KIM or officer name column is refused (the import), or only read (a preview). */
-    private readonly options: { requireNames: boolean } = { requireNames: true },
+    /**
+     * requireNames: whether a header without a KIM or officer name column is refused (the import),
+     * or only read (a preview). invalidBytes: whether the file holds bytes its encoding does not
+     * allow, decoded as U+FFFD: the rows holding them are rejected, not stored garbled.
+     */
+    private readonly options: { requireNames: boolean; invalidBytes?: boolean } = { requireNames: true },
   ) {}
 
   /**
@@ -248,6 +253,15 @@ export class TableReader {
       this.footer = false;
       this.endCarry();
       return;
+    }
+    if (this.options.invalidBytes) {
+      const bad = cells.findIndex((c) => c.includes(REPLACEMENT_CHARACTER));
+      if (bad >= 0) {
+        const target = this.layout!.targets[bad];
+        const column = target && target !== '_ignore' && target !== 'birth_place_date' && target !== 'sk_number_date' ? (target as Field) : null;
+        this.sink.reject({ row: e.row, column, code: 'invalidCharacter', params: { heading: this.header!.cells[bad] ?? String(bad + 1) }, cells });
+        return;
+      }
     }
     if (isColumnNumberRow(cells)) {
       this.skipped.columnNumbers++;

@@ -12,6 +12,7 @@
  */
 import { audit } from '../../db/audit.js';
 import { writeTransaction, type Db } from '../../db/connection.js';
+import { confirmSound } from '../../db/soundness.js';
 import { translator, type Lang, type Translate } from '../../ui/messages/index.js';
 import { RULES } from './catalog.js';
 import { checkCommunities, planChecks, type Checked, type Finding, type Plan } from './check.js';
@@ -145,12 +146,18 @@ export async function runValidationInParallel(db: Db, options: Omit<ValidationOp
     }
     const p = planChecks(db, scope, options.today, ids);
     let run: ValidationRun;
-    if (!helper) run = checkAndStore(db, p, options, t);
-    else {
+    if (!helper) {
+      confirmSound(db);
+      run = checkAndStore(db, p, options, t);
+    } else {
       // Both halves carry one time: the run's, taken under the write lock.
       const at = new Date().toISOString();
+      const checked = checkCommunities(db, p, myIds, t);
+      // The file's check before the first write, made while the thread checks the rest of its
+      // half: this thread ends its half first, so most of the check's time is not waited for.
+      confirmSound(db);
       // This half is written while the thread may still be checking the other.
-      const mine = storePart(db, checkCommunities(db, p, myIds, t), at);
+      const mine = storePart(db, checked, at);
       const theirs = await helper.result.catch((e: Error & { code?: string }) => {
         if (e.code !== 'ERR_WORKER_OUT_OF_MEMORY') throw e;
         // The thread's heap is capped; this one's is not, and checks that half itself.

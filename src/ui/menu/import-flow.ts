@@ -163,6 +163,6 @@ export async function guidedImport(desk: Desk): Promise<void> {
   if (mapping.size > 0) desk.say(t('guided.remembered', { headings: [...mapping.values()].map((m) => m.heading).join(', ') }));
   const rejects = writeRejects(desk, file, result);
   if (rejects) desk.say(ctx.color.yellow(t('import.rejectsWritten', { count: result.rejected.length, path: rejects })));
-  desk.say(t('guided.done', { batch: result.batch }));
+  desk.say(result.batch === null ? t('import.nothingImported') : t('guided.done', { batch: result.batch }));
   desk.say(problems > 0 ? ctx.color.yellow(t('guided.problemsNext', { count: problems })) : ctx.color.green(t('guided.noProblems')));
 }

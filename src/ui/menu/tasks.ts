@@ -48,7 +48,7 @@ async function askFile(desk: Desk, suggestion: string): Promise<string | undefin
     const name = await desk.ask(t('menu.file'), { default: suggestion });
     if (name === undefined) return undefined;
     const file = path.resolve(ctx.io.cwd, name.trim());
-    if (!fs.existsSync(file) || (await prompts.confirm(t('backup.confirmOverwrite', { path: file })))) return file;
+    if (!fs.existsSync(file) || (await prompts.confirm(t('target.confirmOverwrite', { path: file })))) return file;
     desk.say(t('confirm.aborted'));
   }
 }

@@ -29,13 +29,25 @@ export const admin = {
     id: 'Basis data {path} rusak atau bukan basis data. Pulihkan dari cadangan (lihat docs/operations.md); tidak ada yang diubah.',
     en: 'The database {path} is damaged or not a database. Restore it from a backup (see docs/operations.md); nothing was changed.',
   },
+  'db.damaged': {
+    id: 'Basis data {path} rusak ({problem}). Hentikan pemakaian, simpan berkas ini di samping, lalu pulihkan cadangan terakhir (lihat docs/operations.md); tidak ada yang diubah.',
+    en: 'The database {path} is damaged ({problem}). Stop using it, set this file aside and restore the latest backup (see docs/operations.md); nothing was changed.',
+  },
   'db.full': {
     id: 'Disk penuh saat menulis {path}. Kosongkan ruang lalu ulangi; perubahan ini tidak disimpan.',
     en: 'The disk is full while writing {path}. Free some space and repeat; this change was not saved.',
   },
   'db.readonly': {
-    id: 'Basis data {path} hanya bisa dibaca. Periksa izin berkas dan foldernya.',
-    en: 'The database {path} is read-only. Check the permissions of the file and its folder.',
+    id: 'Akun ini tidak boleh menulis berkas basis data {path}. Itu soal izin, bukan kerusakan: minta izin tulis untuk berkas itu (lihat docs/operations.md). Tidak ada yang diubah.',
+    en: 'This account may not write the database file {path}. That is a permission problem, not damage: ask for write permission on that file (see docs/operations.md). Nothing was changed.',
+  },
+  'db.noRead': {
+    id: 'Akun ini tidak boleh membaca basis data {path}. Itu soal izin, bukan kerusakan: minta pemiliknya memberi izin baca-tulis (lihat docs/operations.md), atau pakai akun pemiliknya.',
+    en: 'This account may not read the database {path}. That is a permission problem, not damage: ask its owner for read and write permission (see docs/operations.md), or use the owner’s account.',
+  },
+  'db.folderReadonly': {
+    id: 'Akun ini tidak boleh menulis di folder {folder}, padahal kim membuat berkas kerja basis data {path} (-wal, -shm) di sana. Itu soal izin, bukan kerusakan: minta izin tulis untuk folder itu (lihat docs/operations.md), atau pindahkan basis datanya ke folder Anda sendiri. Tidak ada yang diubah.',
+    en: 'This account may not write in the folder {folder}, where kim keeps the working files of the database {path} (-wal, -shm). That is a permission problem, not damage: ask for write permission on that folder (see docs/operations.md), or move the database to a folder of your own. Nothing was changed.',
   },
   'db.io': {
     id: 'Galat baca/tulis pada {path}: {reason}. Periksa disk; perubahan ini tidak disimpan.',
@@ -67,23 +79,6 @@ export const admin = {
     id: 'Cadangan dibuat: {path} ({size}, skema {version}). Simpan salinannya juga di luar komputer ini.',
     en: 'Backup written: {path} ({size}, schema {version}). Keep a copy off this computer too.',
   },
-  'backup.exists': {
-    id: 'Berkas {path} sudah ada. Tambahkan --yes untuk menimpanya, atau pilih nama lain.',
-    en: 'The file {path} already exists. Add --yes to overwrite it, or choose another name.',
-  },
-  'backup.confirmOverwrite': { id: 'Timpa {path}?', en: 'Overwrite {path}?' },
-  'backup.ontoDatabase': {
-    id: '{path} adalah basis data yang sedang dicadangkan. Pilih berkas lain untuk cadangan, sebaiknya di folder atau disk lain.',
-    en: '{path} is the database being backed up. Choose another file for the backup, preferably in another folder or disk.',
-  },
-  'backup.noFolder': {
-    id: 'Folder {path} tidak ada. Buat foldernya dulu atau pilih tujuan lain.',
-    en: 'The folder {path} does not exist. Create it first or choose another destination.',
-  },
-  'backup.isFolder': {
-    id: '{path} adalah folder. Tulis nama berkas cadangannya, mis. {path}/cadangan.sqlite.',
-    en: '{path} is a folder. Name the backup file, e.g. {path}/backup.sqlite.',
-  },
   'backup.failed': {
     id: 'Cadangan ke {path} gagal: {reason}. Periksa ruang disk dan izin folder, lalu ulangi; berkas tujuan tidak diubah.',
     en: 'The backup to {path} failed: {reason}. Check the disk space and folder permissions, then repeat; the destination was not changed.',
@@ -111,9 +106,9 @@ export const admin = {
     id: 'Skema {version} lebih lama dari {expected}; perintah kim berikutnya akan memperbaruinya. Buat `kim backup` dulu.',
     en: 'Schema {version} is older than {expected}; the next kim command will upgrade it. Take a `kim backup` first.',
   },
-  'check.damaged': {
-    id: 'Basis data {path} rusak ({problems} masalah keutuhan, {references} rujukan putus). Hentikan pemakaian, simpan berkas ini di samping, lalu pulihkan cadangan terakhir (lihat docs/operations.md).',
-    en: 'The database {path} is damaged ({problems, plural, one {# integrity problem} other {# integrity problems}}, {references, plural, one {# broken reference} other {# broken references}}). Stop using it, set this file aside and restore the latest backup (see docs/operations.md).',
+  'check.problemCounts': {
+    id: '{problems} masalah keutuhan, {references} rujukan putus',
+    en: '{problems, plural, one {# integrity problem} other {# integrity problems}}, {references, plural, one {# broken reference} other {# broken references}}',
   },
   'check.unreadable': {
     id: '{path} tidak dapat dibaca sebagai basis data ({reason}). Berkas rusak atau bukan basis data kim: pulihkan cadangan terakhir (lihat docs/operations.md).',

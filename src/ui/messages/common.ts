@@ -66,6 +66,27 @@ export const common = {
     en: 'Cannot write to {path}: {reason}. Check the folder and its permissions.',
   },
   'output.written': { id: 'Ditulis ke {path}.', en: 'Written to {path}.' },
+  'target.exists': {
+    id: 'Berkas {path} sudah ada. Tambahkan --yes untuk menimpanya, atau pilih nama lain.',
+    en: 'The file {path} already exists. Add --yes to overwrite it, or choose another name.',
+  },
+  'target.confirmOverwrite': { id: 'Timpa {path}?', en: 'Overwrite {path}?' },
+  'target.ontoDatabase': {
+    id: '{path} adalah basis data kim sendiri. Pilih berkas lain, sebaiknya di folder atau disk lain.',
+    en: '{path} is kim’s database itself. Choose another file, preferably in another folder or disk.',
+  },
+  'target.noFolder': {
+    id: 'Folder {path} tidak ada. Buat foldernya dulu atau pilih tujuan lain. Tidak ada yang diubah.',
+    en: 'The folder {path} does not exist. Create it first or choose another destination. Nothing was changed.',
+  },
+  'target.folderReadonly': {
+    id: 'Akun ini tidak boleh menulis di folder {path}. Pilih folder lain untuk {file}, atau minta izin tulis. Tidak ada yang diubah.',
+    en: 'This account may not write in the folder {path}. Choose another folder for {file}, or ask for write permission. Nothing was changed.',
+  },
+  'target.isFolder': {
+    id: '{path} adalah folder. Tulis nama berkas di dalamnya. Tidak ada yang diubah.',
+    en: '{path} is a folder. Give the name of a file in it. Nothing was changed.',
+  },
   'error.needsYes': {
     id: 'Perintah ini meminta konfirmasi, tetapi tidak ada terminal untuk bertanya. Tambahkan --yes bila memang dimaksud.',
     en: 'This command asks for confirmation, but there is no terminal to ask on. Add --yes if you mean it.',

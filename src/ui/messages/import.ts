@@ -13,6 +13,18 @@ export const importMessages = {
     id: 'Berkas {path} tidak ada atau tidak bisa dibaca. Periksa nama dan foldernya.',
     en: 'The file {path} does not exist or cannot be read. Check its name and folder.',
   },
+  'import.noRows': {
+    id: '{files}: ada baris judul, tetapi tidak ada baris pengurus di bawahnya. Tidak ada yang diimpor; tidak ada batch yang dicatat.',
+    en: '{files}: there is a header row, but no officer row under it. Nothing was imported; no batch was recorded.',
+  },
+  'import.nothingImported': {
+    id: 'Tidak ada baris yang dapat diimpor, jadi tidak ada batch yang dicatat. Perbaiki baris yang ditolak (--rejects <berkas> menuliskannya) lalu impor lagi.',
+    en: 'No row could be imported, so no batch was recorded. Fix the rejected rows (--rejects <file> writes them out) and import again.',
+  },
+  'import.cantRead': {
+    id: 'Akun ini tidak boleh membaca berkas {path}. Salin berkasnya ke folder Anda sendiri atau minta izin baca, lalu impor lagi. Tidak ada yang diubah.',
+    en: 'This account may not read the file {path}. Copy it to a folder of your own or ask for read permission, then import it again. Nothing was changed.',
+  },
   'import.empty': {
     id: 'Berkas {file} kosong. Simpan ulang daftar pengurus sebagai CSV lalu impor lagi.',
     en: 'The file {file} is empty. Save the roster as CSV again and import it again.',
@@ -71,6 +83,10 @@ export const importMessages = {
   },
   'import.reject.noCommunityName': { id: 'nama KIM kosong', en: 'the KIM name is empty' },
   'import.reject.noOfficerName': { id: 'nama pengurus kosong', en: 'the officer name is empty' },
+  'import.reject.invalidCharacter': {
+    id: 'karakter tidak sah di kolom "{heading}" (ditampilkan sebagai �): sebagian berkas tersimpan dengan encoding lain. Ketik ulang isi sel itu',
+    en: 'invalid character in column "{heading}" (shown as �): part of the file was saved in another encoding. Type that cell again',
+  },
   'import.reject.tooManyCells': {
     id: 'jumlah sel {count}, padahal judul kolom {expected}: ada pemisah berlebih di baris ini',
     en: '{count, plural, one {# cell} other {# cells}} where the header has {expected}: this row has extra delimiters',

@@ -208,7 +208,7 @@ export const reportMessages = {
   'show.entity.community': { id: 'KIM', en: 'KIM' },
   'show.entity.officer': { id: 'pengurus {name}', en: 'officer {name}' },
   'report.refreshBusy': {
-    id: 'Hasil pemeriksaan {count} KIM belum diperbarui karena kim lain sedang menulis; yang tampil adalah hasil tersimpan terakhir. Jalankan lagi setelah proses itu selesai.',
-    en: 'The check results of {count, plural, one {# KIM} other {# KIMs}} could not be refreshed because another kim is writing; the last stored results are shown. Run this again once it has finished.',
+    id: 'Hasil pemeriksaan {count} KIM lebih lama dari datanya dan tidak dapat diperbarui: kim lain menulis ke {path} lebih lama dari KIM_BUSY_TIMEOUT. Tidak ada yang ditampilkan; jalankan lagi setelah proses itu selesai.',
+    en: 'The check results of {count, plural, one {# KIM} other {# KIMs}} are older than their data and could not be brought up to date: another kim kept writing to {path} longer than KIM_BUSY_TIMEOUT. Nothing is shown; run this again once it has finished.',
   },
 } satisfies Record<string, Entry>;

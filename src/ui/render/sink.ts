@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { privateTemporary } from '../../files.js';
+import { discardTemporary, privateTemporary, renameIntoPlace } from '../../files.js';
 
 /**
  * Where a streamed output goes: stdout, or a file written beside its target and renamed into
@@ -75,11 +75,11 @@ export function fileSink(file: string): Sink {
     async close() {
       await new Promise<void>((resolve) => stream.end(resolve));
       check();
-      fs.renameSync(tmp, file);
+      renameIntoPlace(tmp, file);
     },
     abort() {
       stream.destroy();
-      fs.rmSync(tmp, { force: true });
+      discardTemporary(tmp);
     },
   };
 }
