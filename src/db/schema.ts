@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { nikKey, parseNik } from '../core/ids/nik.js';
+import { addMissingColumns, rebuildTable } from './rebuild.js';
 
 /**
  * A migration: SQL, or a function for a change SQL cannot say the way kim's own code does. What
@@ -201,6 +202,38 @@ export const MIGRATIONS: readonly Migration[] = [
       if (r.ok) filled += fill.run(r.nik.sex, id).changes;
     }
     return { sexFromNik: filled };
+  },
+  /* 4 (issue 18): a provincial database holds copies of its offices' KIMs (kim merge). Every merged
+     community and officer carries its office (the regency code) and its id in the office's file;
+     a merge is a batch of kind 'merge' whose before-images (merge_history) let undo put back what
+     it replaced. Two offices may each hold a KIM of one name in one village, or give one number,
+     so these stay unique among a database's own KIMs only: the table is rebuilt without its two
+     UNIQUE constraints, which come back as indexes that leave merged KIMs to their offices. */
+  (db) => {
+    // As in 3, a file stamped with an older version may have all of this already.
+    addMissingColumns(db, [
+      ['communities', 'office', 'TEXT'], // the regency code of the office it was merged from
+      ['communities', 'source_id', 'INTEGER'], // its id in that office's file
+      ['officers', 'office', 'TEXT'],
+      ['officers', 'source_id', 'INTEGER'],
+      ['batches', 'kind', "TEXT NOT NULL DEFAULT 'import'"], // import, merge
+    ]);
+    rebuildTable(db, 'communities', (sql) =>
+      sql.replace(/\bnumber(\s+)TEXT UNIQUE\b/, 'number$1TEXT').replace(/,\s*UNIQUE \(village_key, name_key\)/, ''),
+    );
+    db.exec(`
+      CREATE UNIQUE INDEX IF NOT EXISTS communities_identity ON communities (village_key, name_key, coalesce(office, ''));
+      CREATE UNIQUE INDEX IF NOT EXISTS communities_number ON communities (number, coalesce(office, ''));
+      CREATE UNIQUE INDEX IF NOT EXISTS communities_source ON communities (office, source_id) WHERE office IS NOT NULL;
+      CREATE UNIQUE INDEX IF NOT EXISTS officers_source ON officers (office, source_id) WHERE office IS NOT NULL;
+      -- What a merge replaced or removed, whole rows as JSON, to put back on undo.
+      CREATE TABLE IF NOT EXISTS merge_history (
+        batch_id INTEGER NOT NULL REFERENCES batches (id),
+        entity   TEXT NOT NULL CHECK (entity IN ('community', 'officer', 'finding')),
+        row      TEXT NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS merge_history_batch ON merge_history (batch_id);`);
+    return {};
   },
 ];
 

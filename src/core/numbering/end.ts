@@ -2,6 +2,7 @@ import { audit } from '../../db/audit.js';
 import { updateWithHistory } from '../../db/changes.js';
 import { writeTransaction, type Db } from '../../db/connection.js';
 import { usageError } from '../../errors.js';
+import { refuseMerged } from '../province/scope.js';
 
 export interface EndRequest {
   communityId: number;
@@ -32,6 +33,7 @@ export function endCommunity(db: Db, request: EndRequest): EndedCommunity {
       | { id: number; name: string; number: string | null; ended_at: string | null }
       | undefined;
     if (!c) throw usageError('community.notFound', { value: String(request.communityId) });
+    refuseMerged(db, c.id);
     if (c.ended_at) throw usageError('end.alreadyEnded', { name: c.name, id: c.id, date: c.ended_at });
     const auditId = audit(db, {
       operator: request.operator,

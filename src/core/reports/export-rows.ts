@@ -1,7 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../../db/connection.js';
 import { exportColumns, type ExportColumn, type ExportKind } from './export-columns.js';
-import { joinedChunkSql, jsonChunkSql, rawRangeSql, rawRowsSql } from './export-sql.js';
+import { joinedChunkSql, jsonChunkSql, rawRangeSql, rawRowsSql, type ExportSqlOptions } from './export-sql.js';
 
 /** Records per chunk: large enough to spare the per-row hand-over, small enough to stay flat. */
 export const CHUNK_SIZE = 2000;
@@ -56,8 +56,8 @@ function* chunks<T extends { last: number | null; count: number }>(statement: St
   }
 }
 
-export function exportSource(db: Db, kind: ExportKind, options: { includeNik: boolean }): ExportSource {
-  const columns = exportColumns(kind);
+export function exportSource(db: Db, kind: ExportKind, options: ExportSqlOptions): ExportSource {
+  const columns = exportColumns(kind, options);
   const bools = columns.flatMap((c, i) => (c.kind === 'bool' ? [i] : []));
   const typed = (row: unknown[]): unknown[] => {
     for (const i of bools) if (row[i] !== null) row[i] = row[i] === 1;

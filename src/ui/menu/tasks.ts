@@ -8,6 +8,8 @@ import { previousQuarter, ROMAN, type Quarter } from '../../core/reports/quarter
 import { runValidation } from '../../core/rules/validate.js';
 import type { MessageKey } from '../messages/index.js';
 import { command, type Desk } from './desk.js';
+import { isProvincial } from '../../core/province/scope.js';
+import { recapScope } from './province-flow.js';
 import { openCommunity } from './review-flow.js';
 
 
@@ -60,6 +62,7 @@ export async function recapStep(desk: Desk): Promise<void> {
   const key = (q: Quarter) => `${q.year}-${q.quarter}`;
   const chosen = await prompts.select<string>(t('menu.recap.which'), quarters.map((q) => ({ value: key(q), name: label(q) })), { default: key(quarters[0]!) });
   const q = quarters.find((x) => key(x) === chosen)!;
+  const scope = await recapScope(desk);
   const format = await prompts.select<Format>(t('menu.recap.format'), RECAP_FORMATS.map((f) => ({ value: f, name: t(`menu.format.${f}` as MessageKey) })));
   let out: string | undefined;
   if (format !== 'table') {
@@ -67,7 +70,7 @@ export async function recapStep(desk: Desk): Promise<void> {
     if (!out) return;
   }
   const recap = await command(() => import('../../commands/report-recap.js'));
-  await recap.run({ ...ctx, format, out }, [], { year: String(q.year), quarter: String(q.quarter) });
+  await recap.run({ ...ctx, format, out }, [], { year: String(q.year), quarter: String(q.quarter), ...scope });
   if (out) desk.say(t('menu.written', { path: out }));
 }
 
@@ -76,9 +79,9 @@ export async function findStep(desk: Desk): Promise<void> {
   const { t, prompts, ctx } = desk;
   const text = await prompts.input(t('menu.find.what'));
   if (!text.trim()) return;
-  const lines = await desk.db((db) => {
+  const { lines, provincial } = await desk.db((db) => {
     refreshValidation(db, revalidator(db, ctx));
-    return listCommunities(db, { today: ctx.today, search: text.trim() });
+    return { lines: listCommunities(db, { today: ctx.today, search: text.trim() }), provincial: isProvincial(db) };
   });
   if (lines.length === 0) {
     desk.say(t('menu.find.none', { text: text.trim() }));
@@ -92,7 +95,8 @@ export async function findStep(desk: Desk): Promise<void> {
   if (id === -1) return;
   const show = await command(() => import('../../commands/show.js'));
   await show.run({ ...ctx, format: 'table', out: undefined }, [String(id)], {});
-  if (await prompts.confirm(t('menu.find.fix'))) await openCommunity(desk, id);
+  // A merged KIM is fixed at its office: `show` says which.
+  if (!provincial && (await prompts.confirm(t('menu.find.fix')))) await openCommunity(desk, id);
 }
 
 /** A backup into a file the clerk names (today's date suggested), beside the database by default. */

@@ -14,6 +14,10 @@ export const validateMessages = {
   'rule.ADM-SIZE': { id: 'jumlah pengurus aktif di luar batas yang diatur (bawaan 3–30)', en: 'active officers fewer or more than the configured bounds (default 3–30)' },
   'rule.ADM-AGE': { id: 'pengurus lebih muda dari usia minimum yang diatur (bawaan 17) pada tanggal pemeriksaan', en: 'an officer is younger than the configured minimum age (default 17) on the check date' },
   'rule.ADM-DUP-NIK': { id: 'NIK yang sama menjadi pengurus aktif KIM lain', en: 'the same NIK is an active officer of another KIM' },
+  'rule.ADM-DUP-NIK-REGENCY': {
+    id: 'di basis data provinsi: satu orang (NIK) menjadi pengurus aktif KIM di dua kabupaten/kota',
+    en: 'in a provincial database: one person (NIK) is an active officer of KIMs in two regencies',
+  },
   'rule.DAT-NIK': { id: 'NIK kosong, bukan 16 digit, tanggal lahirnya mustahil, atau dirusak spreadsheet (1.6E+15, atau nomor urut 0000)', en: 'NIK missing, not 16 digits, an impossible birth date, or mangled by a spreadsheet (1.6E+15, or a serial of 0000)' },
   'rule.DAT-NIK-MISMATCH': { id: 'tanggal lahir atau jenis kelamin dalam NIK berbeda dengan kolom tanggal lahir atau jenis kelamin', en: "the NIK's birth date or sex disagrees with the birth date or sex columns" },
   'rule.DAT-PHONE': { id: 'nomor telepon bukan nomor Indonesia', en: 'a phone number that is not an Indonesian number' },
@@ -62,6 +66,10 @@ export const validateMessages = {
   'rule.ADM-AGE.youngByNik': { id: 'Menurut NIK berusia {age} tahun, di bawah minimum {min}.', en: 'Aged {age} by the NIK, below the minimum {min}.' },
   'rule.ADM-AGE.future': { id: 'Tanggal lahir {birth} setelah tanggal pemeriksaan.', en: 'The birth date {birth} is after the check date.' },
   'rule.ADM-DUP-NIK.elsewhere': { id: 'NIK ini juga pengurus aktif di: {communities}.', en: 'This NIK is also an active officer of: {communities}.' },
+  'rule.ADM-DUP-NIK-REGENCY.otherRegency': {
+    id: 'NIK ini juga pengurus aktif KIM di kabupaten/kota lain: {communities}.',
+    en: 'This NIK is also an active officer of a KIM in another regency: {communities}.',
+  },
   'rule.DAT-NIK.missing': { id: 'NIK kosong.', en: 'No NIK.' },
   'rule.DAT-NIK.noColumn': { id: 'Daftar pengurus tidak punya kolom NIK.', en: 'The roster has no NIK column.' },
   'rule.DAT-NIK.scientific': { id: 'NIK dirusak spreadsheet (notasi ilmiah seperti 3.57403E+15): digit aslinya hilang. Salin lagi dari KTP sebagai teks.', en: 'The NIK was mangled by a spreadsheet (scientific notation like 3.57403E+15): its digits are lost. Copy it again from the KTP as text.' },
