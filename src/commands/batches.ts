@@ -3,6 +3,7 @@ import { requireFormat } from '../context.js';
 import type { BatchRow } from '../core/import/undo.js';
 import { isProvincial } from '../core/province/scope.js';
 import { emit } from '../ui/output.js';
+import { localDateTime } from '../ui/render/format.js';
 import { withDb } from './open.js';
 
 interface FileRecord {
@@ -43,7 +44,7 @@ export async function run(ctx: Context): Promise<number> {
     };
   });
   const t = ctx.t;
-  const local = (iso: string) => new Date(iso).toLocaleString(ctx.lang === 'id' ? 'id-ID' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' });
+  const local = (iso: string) => localDateTime(iso, ctx.lang);
   await emit(
     ctx,
     {

@@ -3,11 +3,12 @@ import type { Context } from '../context.js';
 import { requireFormat } from '../context.js';
 import { busyTimeoutFromEnv } from '../db/connection.js';
 import { usageError } from '../errors.js';
-import { mergeOffices, type MergeCounts, type MergeResult } from '../core/province/merge.js';
+import { mergeOffices, type MergeCounts, type MergeResult, type OfficeMerge } from '../core/province/merge.js';
 import { snapshotFolder, takeSnapshot, type OfficeFile } from '../core/province/office-file.js';
 import { provinceOf } from '../core/province/scope.js';
 import type { Dataset } from '../ui/render/dataset.js';
 import { emit } from '../ui/output.js';
+import { localDateTime } from '../ui/render/format.js';
 import { stepProgress } from '../ui/progress.js';
 import { withDb } from './open.js';
 
@@ -67,11 +68,12 @@ async function render(ctx: Context, result: MergeResult): Promise<void> {
       file: o.file,
       communities: changed.includes(o) ? counts(o.communities) : t('merge.unchangedOffice'),
       officers: changed.includes(o) ? counts(o.officers) : t('merge.unchangedOffice'),
-      validatedAt: o.validatedAt ?? '-',
+      validatedAt: o.validatedAt ? localDateTime(o.validatedAt, ctx.lang) : '-',
     })),
   };
   await emit(ctx, data, result);
-  for (const o of result.offices) if (o.validatedAt === null) ctx.warn(t('merge.notValidated', { regency: o.regency.name }));
+  const held = (o: OfficeMerge) => o.communities.added + o.communities.replaced + o.communities.unchanged > 0;
+  for (const o of result.offices) if (o.validatedAt === null && held(o)) ctx.warn(t('merge.notValidated', { regency: o.regency.name }));
   if (result.batch === null) ctx.notice(t('merge.nothing'));
   else ctx.notice(t('merge.done', { batch: result.batch, changed: changed.length, unchanged: result.offices.length - changed.length }));
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, kim, scratchDir } from '../helpers/cli.js';
+import { kimInPty } from '../helpers/pty.js';
 import { dump } from '../admin/setup.js';
 import { ENV, makeOffice, OFFICES, on, onJson, send, sha256, type OfficeName } from './offices.js';
 
@@ -280,5 +281,37 @@ describe('kim merge refuses, and changes nothing', () => {
     expect([r.code, r.stderr]).toEqual([2, expect.stringContaining("is an office's database, not a provincial one")]);
     const recap = kim(['--db', 'muba.sqlite', 'report', 'recap', '--year', '2025', '--quarter', '4', '--by', 'regency'], { cwd: dir, env: ENV });
     expect([recap.code, recap.stderr]).toEqual([2, expect.stringContaining('--by regency and --regency are for a provincial database')]);
+  });
+});
+
+describe('kim init --province', () => {
+  const dir = scratchDir('kim-province-init-');
+
+  it('makes a provincial database once; an office stays an office, a province a province', () => {
+    const made = onJson(dir, 'jatim.sqlite', ['init', '--province', 'Provinsi Jawa Timur']);
+    expect(made.json).toMatchObject({ province: { code: '35', name: 'Jawa Timur' }, regency: null, regencies: 38 });
+    expect(onJson(dir, 'jatim.sqlite', ['init', '--province', '35']).code).toBe(0);
+    const cases: [string, string[], RegExp][] = [
+      ['jatim.sqlite', ['init', '--regency', '35.74'], /jatim\.sqlite is the provincial database of Jawa Timur; a regency is set in its office's own database/],
+      ['office.sqlite', ['init', '--regency', '35.74', '--province', '35'], /--province and --regency cannot go together/],
+      ['x.sqlite', ['init', '--province', 'Sumatra Atlantis'], /No province named "Sumatra Atlantis"/],
+      ['x.sqlite', ['init', '--province', '99'], /Province code "99" is not in the Kemendagri reference/],
+    ];
+    on(dir, 'office.sqlite', ['init', '--regency', '35.74']);
+    cases.push(['office.sqlite', ['init', '--province', '35'], /office\.sqlite is the database of the office of Kota Probolinggo; a provincial database is a new file/]);
+    for (const [db, args, sentence] of cases) {
+      const r = kim(['--db', db, ...args], { cwd: dir, env: ENV });
+      expect([r.code, r.stderr], args.join(' ')).toEqual([2, expect.stringMatching(sentence)]);
+    }
+    expect(fs.existsSync(path.join(dir, 'x.sqlite'))).toBe(false);
+    // A merge in a pipe draws no bar: its notice only.
+    const r = kim(['--db', 'jatim.sqlite', 'merge', 'office.sqlite'], { cwd: dir, env: ENV });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/35\.74 Kota Probolinggo +│ office\.sqlite +│ +unchanged +│/);
+    expect(r.stderr).toBe('Nothing changed: the provincial database already holds what these files hold.\n');
+    // On a terminal, a bar counts the files read and merged, naming the one at work.
+    const pty = kimInPty(['--db', 'jatim.sqlite', 'merge', 'office.sqlite'], { cwd: dir, env: ENV, steps: [{ expect: 'Nothing changed' }] });
+    expect(pty.code).toBe(0);
+    expect(pty.screen).toMatch(/ Merging \|[█░]+\| 0\/2 · .* Merging \|█+\| 2\/2 · office\.sqlite/);
   });
 });
