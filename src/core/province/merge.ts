@@ -128,7 +128,9 @@ function apply(db: Db, office: string, batch: number, copy: { communities: Copy;
      WHERE s.id NOT IN (SELECT sid FROM temp.merge_communities) ORDER BY s.id`,
   ).run({ batch, office });
 
-  // An officer's community is the province's copy of the office's community it belongs to.
+  // An officer's community is the province's copy of the office's community it belongs to. They
+  // are read community by community (the office's index), not sorted by id: sorting 30,000 rows
+  // per office cost more than the rest of the insert.
   const o = copy.officers;
   const community = `main.communities c ON c.office = @office AND c.source_id = s.community_id`;
   db.prepare(
@@ -139,7 +141,7 @@ function apply(db: Db, office: string, batch: number, copy: { communities: Copy;
   db.prepare(
     `INSERT INTO main.officers (office, source_id, created_batch, last_batch, community_id, ${names(o.names)})
      SELECT @office, s.id, @batch, @batch, c.id, ${o.values.join(', ')} FROM office.officers s JOIN ${community}
-     WHERE s.id NOT IN (SELECT sid FROM temp.merge_officers) ORDER BY s.id`,
+     WHERE s.id NOT IN (SELECT sid FROM temp.merge_officers)`,
   ).run({ batch, office });
 
   // The office's own results of every KIM that is new or changed; those of an unchanged KIM are
