@@ -5,6 +5,7 @@ import { audit } from '../db/audit.js';
 import { writeTransaction, type Db } from '../db/connection.js';
 import { officeRegencyCode, regionName, storeRegencyReference } from '../db/regions.js';
 import { readSetting } from '../db/settings.js';
+import { provinceOf } from '../core/province/scope.js';
 import { loadRegencyReference, titleCase } from '../core/regions/reference.js';
 import { findRegency } from '../core/regions/resolve.js';
 import { checkRuleConfig } from '../core/rules/config.js';
@@ -69,6 +70,9 @@ async function set(ctx: Context, key: string, text: string): Promise<number> {
       const previous = regency ? officeRegencyCode(db) ?? null : readSetting(db, key) ?? null;
       let stored: unknown;
       if (regency) {
+        // A provincial database has no regency: its offices have theirs.
+        const province = provinceOf(db);
+        if (province) throw usageError('init.provinceNotOffice', { path: ctx.dbPath, province: province.name });
         if (previous !== regency.code) storeRegencyReference(db, { regencyCode: regency.code, ...loadRegencyReference(regency.code) });
         stored = regency.code;
       } else {

@@ -208,7 +208,8 @@ export const MIGRATIONS: readonly Migration[] = [
      a merge is a batch of kind 'merge' whose before-images (merge_history) let undo put back what
      it replaced. Two offices may each hold a KIM of one name in one village, or give one number,
      so these stay unique among a database's own KIMs only: the table is rebuilt without its two
-     UNIQUE constraints, which come back as indexes that leave merged KIMs to their offices. */
+     UNIQUE constraints, which come back as indexes that leave merged KIMs to their offices (each
+     merged KIM is its own by its office's id, so a merge may replace KIMs in any order). */
   (db) => {
     // As in 3, a file stamped with an older version may have all of this already.
     addMissingColumns(db, [
@@ -222,8 +223,8 @@ export const MIGRATIONS: readonly Migration[] = [
       sql.replace(/\bnumber(\s+)TEXT UNIQUE\b/, 'number$1TEXT').replace(/,\s*UNIQUE \(village_key, name_key\)/, ''),
     );
     db.exec(`
-      CREATE UNIQUE INDEX IF NOT EXISTS communities_identity ON communities (village_key, name_key, coalesce(office, ''));
-      CREATE UNIQUE INDEX IF NOT EXISTS communities_number ON communities (number, coalesce(office, ''));
+      CREATE UNIQUE INDEX IF NOT EXISTS communities_identity ON communities (village_key, name_key, coalesce(office, ''), coalesce(source_id, 0));
+      CREATE UNIQUE INDEX IF NOT EXISTS communities_number ON communities (number, coalesce(office, ''), coalesce(source_id, 0));
       CREATE UNIQUE INDEX IF NOT EXISTS communities_source ON communities (office, source_id) WHERE office IS NOT NULL;
       CREATE UNIQUE INDEX IF NOT EXISTS officers_source ON officers (office, source_id) WHERE office IS NOT NULL;
       -- What a merge replaced or removed, whole rows as JSON, to put back on undo.

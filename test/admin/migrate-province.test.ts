@@ -69,10 +69,12 @@ describe('upgrading a database of schema 3 to the provincial schema', () => {
       expect(() => insert.run(null, null, null)).not.toThrow();
       expect(() => insert.run(null, null, null)).toThrow(/UNIQUE constraint failed/);
       expect(() => db.prepare(`UPDATE communities SET number = '35.74.04.1004.01' WHERE name = 'KIM Kedopok Sehati'`).run()).toThrow(/UNIQUE constraint failed/);
-      // Two offices may each hold a KIM of that village and name, with that number.
+      // Two offices may each hold a KIM of that village and name, with that number; each merged
+      // KIM is told apart by its office's id, once.
       expect(() => insert.run('35.74.04.1004.01', '16.06', 1)).not.toThrow();
       expect(() => insert.run('35.74.04.1004.01', '16.71', 1)).not.toThrow();
-      expect(() => insert.run('35.74.04.1004.02', '16.71', 1)).toThrow(/UNIQUE constraint failed/);
+      expect(() => insert.run('35.74.04.1004.01', '16.71', 2)).not.toThrow();
+      expect(() => insert.run('35.74.04.1004.02', '16.71', 1)).toThrow(/UNIQUE constraint failed: communities.office, communities.source_id/);
     } finally {
       db.close();
     }

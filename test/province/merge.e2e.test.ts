@@ -315,3 +315,38 @@ describe('kim init --province', () => {
     expect(pty.screen).toMatch(/ Merging \|[█░]+\| 0\/2 · .* Merging \|█+\| 2\/2 · office\.sqlite/);
   });
 });
+
+describe('an office that undid an import and imported it again, its KIMs now under other ids', () => {
+  const dir = scratchDir('kim-province-reshuffle-');
+
+  it('is taken in whole, names moving between ids, and undone whole', () => {
+    const office = 'palembang.sqlite';
+    on(dir, office, ['init', '--regency', '16.71']);
+    on(dir, office, ['import', path.join(FIXTURES, 'province', 'palembang_susulan.csv')]);
+    on(dir, office, ['import', path.join(FIXTURES, 'province', 'palembang_ilir_ulu.csv')]);
+    on(dir, office, ['validate'], [0, 1]);
+    on(dir, PROVINCE, ['init', '--province', '16']);
+    expect(onJson(dir, PROVINCE, ['merge', office]).json.batch).toBe(1);
+    const before = merged(dir);
+
+    // The office takes its second import back, imports another KIM, then the same roster again:
+    // the KIM that was id 2 is now id 3, and id 2 is another KIM.
+    on(dir, office, ['undo', '2', '--yes']);
+    const other = path.join(dir, 'dua_ulu.csv');
+    fs.writeFileSync(other, fs.readFileSync(path.join(FIXTURES, 'province', 'palembang_susulan.csv'), 'utf8').replace(/KIM Lima Ulu Bersinar,Seberang Ulu Satu,Lima Ulu/g, 'KIM Dua Ulu Baru,Seberang Ulu Satu,Dua Ulu'));
+    on(dir, office, ['import', other]);
+    on(dir, office, ['import', path.join(FIXTURES, 'province', 'palembang_ilir_ulu.csv')]);
+    on(dir, office, ['validate'], [0, 1]);
+    const own = rows(dir, office, `SELECT id AS source_id, name, village_key FROM communities ORDER BY id`);
+    expect(own.map((c) => c.name)).toEqual(['KIM Lima Ulu Bersinar', 'KIM Dua Ulu Baru', 'KIM Kemangmanis Informatif', 'KIM Satu Ulu Cerdas']);
+
+    const r = onJson(dir, PROVINCE, ['merge', office]);
+    expect(r.code).toBe(0);
+    expect(r.json.offices[0].communities).toMatchObject({ added: 1, removed: 0 });
+    expect(rows(dir, PROVINCE, `SELECT source_id, name, village_key FROM communities ORDER BY source_id`)).toEqual(own);
+    expect(rows(dir, PROVINCE, `SELECT count(*) AS n FROM officers`)).toEqual([{ n: 12 }]);
+    expect(onJson(dir, PROVINCE, ['undo', '2', '--yes']).code).toBe(0);
+    expect(merged(dir)).toEqual(before);
+    expect(kim(['--db', PROVINCE, 'check'], { cwd: dir, env: ENV }).code).toBe(0);
+  });
+});

@@ -74,15 +74,15 @@ const PLAN_TABLES = `
  */
 function plan(db: Db, office: string, copy: { communities: Copy; officers: Copy }): { communities: MergeCounts; officers: MergeCounts } {
   db.exec(PLAN_TABLES);
-  const mark = (action: string, same: string) => `CASE WHEN s.id IS NULL THEN 'remove' WHEN ${same} THEN 'same' ELSE '${action}' END`;
+  const mark = (same: string) => `CASE WHEN s.id IS NULL THEN 'remove' WHEN ${same} THEN 'same' ELSE 'change' END`;
   db.prepare(
     `INSERT INTO temp.merge_communities (pid, sid, action)
-     SELECT p.id, p.source_id, ${mark('change', copy.communities.same)}
+     SELECT p.id, p.source_id, ${mark(copy.communities.same)}
      FROM main.communities p LEFT JOIN office.communities s ON s.id = p.source_id WHERE p.office = ?`,
   ).run(office);
   db.prepare(
     `INSERT INTO temp.merge_officers (pid, sid, action)
-     SELECT p.id, p.source_id, ${mark('change', `s.community_id IS pc.source_id AND ${copy.officers.same}`)}
+     SELECT p.id, p.source_id, ${mark(`s.community_id IS pc.source_id AND ${copy.officers.same}`)}
      FROM main.officers p JOIN main.communities pc ON pc.id = p.community_id
      LEFT JOIN office.officers s ON s.id = p.source_id WHERE p.office = ?`,
   ).run(office);
@@ -105,8 +105,13 @@ const LEAVING = {
     OR officer_id IN (SELECT pid FROM temp.merge_officers WHERE action = 'remove')`,
 };
 
-/** Writes the plan: before-images first, then removals, updates and additions, parents first. */
+/**
+ * Writes the plan: before-images first, then removals (a removed KIM's name may come back under a
+ * new id of the office), then updates and additions, KIMs before their officers. Foreign keys are
+ * checked at COMMIT, when every officer points at its KIM again.
+ */
 function apply(db: Db, office: string, batch: number, copy: { communities: Copy; officers: Copy; findings: Copy }): void {
+  db.pragma('defer_foreign_keys = ON');
   const p = { batch, office, rule: PROVINCE_RULE };
   db.prepare(`INSERT INTO merge_history (batch_id, entity, row) SELECT @batch, 'finding', ${rowImageSql(db, 'findings', 'f')} FROM main.findings f WHERE f.rule <> @rule AND (${LEAVING.findings})`).run(p);
   db.prepare(`INSERT INTO merge_history (batch_id, entity, row) SELECT @batch, 'community', ${rowImageSql(db, 'communities', 'c')} FROM main.communities c WHERE c.id IN (${LEAVING.communities})`).run({ batch });

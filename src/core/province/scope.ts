@@ -26,12 +26,6 @@ export function regencyRef(db: Db, code: string): RegencyRef {
   return { code, name: titleCase(regionName(db, code) ?? code) };
 }
 
-/** Refuses to run a command that only an office's database can run. */
-export function requireOffice(db: Db): void {
-  const province = provinceOf(db);
-  if (province) throw usageError('province.officeOnly', { province: province.name });
-}
-
 /**
  * Refuses a change to a KIM merged from an office: the office is the one place where a KIM
  * changes, and the next merge would undo the change anyway. Names the office that owns it.

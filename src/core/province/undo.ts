@@ -30,12 +30,13 @@ export function undoMerge(db: Db, batchId: number, who: { operator: string; toda
     const later = db.prepare(LATER_SQL).pluck().get({ batch: batchId }) as number | undefined;
     if (later !== undefined) throw usageError('undo.laterBatch', { batch: batchId, later });
     const p = { batch: batchId };
+    // What the merge added goes first: a KIM it removed may come back under the same name. Foreign
+    // keys are checked at COMMIT, once every restored officer points at its KIM again.
+    db.pragma('defer_foreign_keys = ON');
     db.prepare(WRITTEN_FINDINGS).run(p);
     const officers = db.prepare(`DELETE FROM officers WHERE created_batch = @batch`).run(p).changes;
-    // Parents first: a restored officer may belong to a restored KIM; an added KIM goes once no
-    // restored officer points at it any more.
-    const restored = restoreRows(db, batchId, 'community') + restoreRows(db, batchId, 'officer');
     const communities = db.prepare(`DELETE FROM communities WHERE created_batch = @batch`).run(p).changes;
+    const restored = restoreRows(db, batchId, 'community') + restoreRows(db, batchId, 'officer');
     restoreRows(db, batchId, 'finding');
     db.prepare(`DELETE FROM merge_history WHERE batch_id = @batch`).run(p);
     db.prepare(`UPDATE batches SET undone_at = ?, undone_by = ? WHERE id = ?`).run(new Date().toISOString(), who.operator, batchId);

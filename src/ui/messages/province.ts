@@ -22,10 +22,6 @@ export const provinceMessages = {
     id: '{path} sudah memegang data kantor-kantor Provinsi {province}; provinsinya tidak bisa diganti. Buat berkas baru untuk provinsi lain. Tidak ada yang diubah.',
     en: '{path} already holds the offices\' data of {province}; its province cannot change. Make a new file for another province. Nothing was changed.',
   },
-  'province.officeOnly': {
-    id: 'Ini basis data Provinsi {province}: perintah ini hanya untuk basis data kantor. KIM diubah di kantor pemiliknya, lalu berkasnya digabung lagi dengan `kim merge`.',
-    en: 'This is the provincial database of {province}: this command is for an office\'s database. A KIM changes at the office that owns it, whose file is then merged again with `kim merge`.',
-  },
   'province.owned': {
     id: '"{name}" (id {id}) milik kantor {office} ({code}), digabung dari berkasnya: ubah di kantor itu, lalu gabungkan berkasnya lagi dengan `kim merge`. Tidak ada yang diubah.',
     en: '"{name}" (id {id}) belongs to the office of {office} ({code}) and was merged from its file: change it at that office, then merge its file again with `kim merge`. Nothing was changed.',
