@@ -21,8 +21,9 @@ export async function run(ctx: Context, args: string[]): Promise<number> {
   requireFormat(ctx, ['table', 'json', 'csv', 'md']);
   const progress = await stepProgress(ctx);
   const folder = snapshotFolder();
+  let result: MergeResult;
   try {
-    const result = await withDb(ctx, {}, async (db) => {
+    result = await withDb(ctx, {}, async (db) => {
       const province = provinceOf(db);
       if (!province) throw usageError('merge.notProvince', { path: ctx.dbPath });
       const options = { cwd: ctx.io.cwd, folder, busyTimeoutMs: busyTimeoutFromEnv(ctx.io.env) };
@@ -41,12 +42,11 @@ export async function run(ctx: Context, args: string[]): Promise<number> {
         if (done < files.length) progress.step(files[done]!.given);
       });
     });
-    progress.stop();
-    await render(ctx, result);
   } finally {
     progress.stop();
     fs.rmSync(folder, { recursive: true, force: true });
   }
+  await render(ctx, result);
   return 0;
 }
 

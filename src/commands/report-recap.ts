@@ -2,7 +2,7 @@ import type { Context } from '../context.js';
 import { requireFormat } from '../context.js';
 import type { Db } from '../db/connection.js';
 import { usageError } from '../errors.js';
-import { provinceOf, type RegencyRef } from '../core/province/scope.js';
+import { provinceOf, type Area } from '../core/province/scope.js';
 import { revalidator } from '../core/reports/freshness.js';
 import { computeProvinceRecap, provinceRegency, type ProvinceRecap } from '../core/reports/province-recap.js';
 import { parseQuarterNumber, parseYear, previousQuarter, type Quarter } from '../core/reports/quarter.js';
@@ -39,7 +39,7 @@ export async function run(ctx: Context, _args: string[], opts: RecapOptions): Pr
 }
 
 /** The regency --regency names, in the province and merged at least once. */
-function mergedRegency(db: Db, province: RegencyRef, text: string): RegencyRef {
+function mergedRegency(db: Db, province: Area, text: string): Area {
   const regency = provinceRegency(province, text);
   const merged = db.prepare(`SELECT count(*) FROM communities WHERE office = ?`).pluck().get(regency.code) as number;
   if (merged === 0) throw usageError('report.regencyNotMerged', { regency: regency.name });
@@ -50,7 +50,7 @@ function mergedRegency(db: Db, province: RegencyRef, text: string): RegencyRef {
  * The per-district recap: the office's own, or at the province one merged office's. Only an
  * office validates again what is out of date; at the province the office's results stand.
  */
-async function officeRecap(ctx: Context, db: Db, q: Quarter, merged?: RegencyRef): Promise<number> {
+async function officeRecap(ctx: Context, db: Db, q: Quarter, merged?: Area): Promise<number> {
   const revalidate = merged ? undefined : revalidator(db, ctx);
   const office = merged?.code;
   const recap = computeRecap(db, q, { revalidate, office });
@@ -68,7 +68,7 @@ async function officeRecap(ctx: Context, db: Db, q: Quarter, merged?: RegencyRef
 }
 
 /** At the province: one row per regency, each its office's total as merged. */
-async function regencyRecap(ctx: Context, db: Db, province: RegencyRef, q: Quarter): Promise<number> {
+async function regencyRecap(ctx: Context, db: Db, province: Area, q: Quarter): Promise<number> {
   const recap = computeProvinceRecap(db, province, q);
   const previous: ProvinceRecap | undefined = ctx.format === 'table' ? computeProvinceRecap(db, province, previousQuarter(q)) : undefined;
   const missing = recap.rows.filter((r) => r.mergedAt === null);

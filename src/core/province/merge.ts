@@ -17,7 +17,7 @@ import { usageError } from '../../errors.js';
 import type { OfficeFile } from './office-file.js';
 import { columnsOf, officeValues, quote, rowImageSql, sameRowSql, type MergedTable } from './rows.js';
 import { PROVINCE_RULE, storeProvinceFindings } from './duplicates.js';
-import type { RegencyRef } from './scope.js';
+import type { Area } from './scope.js';
 
 export interface MergeCounts {
   /** Records of the file the province did not hold. */
@@ -32,7 +32,7 @@ export interface MergeCounts {
 /** One office of a merge: the contract's JSON record. */
 export interface OfficeMerge {
   file: string;
-  regency: RegencyRef;
+  regency: Area;
   office: string | null;
   sha256: string;
   validatedAt: string | null;

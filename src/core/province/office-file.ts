@@ -11,7 +11,7 @@ import { environmentError, usageError } from '../../errors.js';
 import { createPrivateFile } from '../../files.js';
 import { titleCase } from '../regions/reference.js';
 import { findRegency } from '../regions/resolve.js';
-import { regencyRef, type RegencyRef } from './scope.js';
+import { regencyRef, type Area } from './scope.js';
 
 /** An office's database file as the province found it, before anything is merged. */
 export interface OfficeFile {
@@ -23,7 +23,7 @@ export interface OfficeFile {
   /** SHA-256 of the file as it lay on disk, read inside the snapshot that was copied. */
   sha256: string;
   schemaVersion: number;
-  regency: RegencyRef;
+  regency: Area;
   /** The office's own name (kim init --office), or null. */
   office: string | null;
   /** When the office last validated any of its KIMs, or null when it never did. */
@@ -46,6 +46,9 @@ function sha256(file: string): string {
   return createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 }
 
+/** Snapshots taken by this process, to name each one's copy. */
+let taken = 0;
+
 /** A private folder for the snapshots of one merge (they hold NIKs), removed by the caller. */
 export function snapshotFolder(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'kim-merge-'));
@@ -61,7 +64,7 @@ export function snapshotFolder(): string {
  * ever opened read-only, and it is held for as long as the copy takes, not for the whole merge.
  * `provincial` is the provincial database, for the regency's name.
  */
-export async function takeSnapshot(provincial: Db, province: RegencyRef, given: string, options: { cwd: string; folder: string; busyTimeoutMs: number }): Promise<OfficeFile> {
+export async function takeSnapshot(provincial: Db, province: Area, given: string, options: { cwd: string; folder: string; busyTimeoutMs: number }): Promise<OfficeFile> {
   const file = path.resolve(options.cwd, given);
   if (!fs.existsSync(file)) throw usageError('merge.missing', { path: given });
   if (!fs.statSync(file).isFile()) throw usageError('merge.notFile', { path: given });
@@ -82,7 +85,7 @@ export async function takeSnapshot(provincial: Db, province: RegencyRef, given: 
     if (!code.startsWith(province.code + '.')) {
       throw usageError('merge.otherProvince', { path: given, regency: `${code} ${titleCase(findRegency(code).name)}`, province: province.name });
     }
-    const snapshot = path.join(options.folder, `${fs.readdirSync(options.folder).length + 1}.sqlite`);
+    const snapshot = path.join(options.folder, `${++taken}.sqlite`);
     createPrivateFile(snapshot);
     const result: OfficeFile = {
       given,

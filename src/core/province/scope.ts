@@ -3,8 +3,8 @@ import { provinceCode, regionName } from '../../db/regions.js';
 import { usageError } from '../../errors.js';
 import { loadProvinces, titleCase } from '../regions/reference.js';
 
-/** A regency (kabupaten/kota), which in a provincial database is also its office. */
-export interface RegencyRef {
+/** A province, or a regency (kabupaten/kota), which in a provincial database is also its office. */
+export interface Area {
   code: string;
   name: string;
 }
@@ -14,7 +14,7 @@ export function isProvincial(db: Db): boolean {
 }
 
 /** The province of a provincial database with its name; undefined in an office's. */
-export function provinceOf(db: Db): RegencyRef | undefined {
+export function provinceOf(db: Db): Area | undefined {
   const code = provinceCode(db);
   if (!code) return undefined;
   const found = loadProvinces().find((p) => p.code === code);
@@ -22,7 +22,7 @@ export function provinceOf(db: Db): RegencyRef | undefined {
 }
 
 /** A regency by its code, named as the stored reference names it ("Kabupaten Musi Banyuasin"). */
-export function regencyRef(db: Db, code: string): RegencyRef {
+export function regencyRef(db: Db, code: string): Area {
   return { code, name: titleCase(regionName(db, code) ?? code) };
 }
 

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/connection.js';
 import { usageError } from '../../errors.js';
-import type { RegencyRef } from '../province/scope.js';
+import type { Area } from '../province/scope.js';
 import { titleCase } from '../regions/reference.js';
 import { findRegency } from '../regions/resolve.js';
 import { quarterBounds, type Quarter } from './quarter.js';
@@ -10,14 +10,14 @@ import { computeRecap, sumFigures, type RecapFigures } from './recap.js';
 export type RegencyFigures = { [K in keyof RecapFigures]: RecapFigures[K] | null };
 
 export interface RegencyRow {
-  regency: RegencyRef;
+  regency: Area;
   /** When a merge last changed what the province holds of this office; null: never merged. */
   mergedAt: string | null;
   figures: RegencyFigures;
 }
 
 export interface ProvinceRecap {
-  province: RegencyRef;
+  province: Area;
   year: number;
   quarter: Quarter['quarter'];
   asOf: string;
@@ -44,7 +44,7 @@ const REGENCIES_SQL = `
  * (computed from what was merged, as the office prints it: its results as it validated them, no
  * re-validation), and the total of the offices merged.
  */
-export function computeProvinceRecap(db: Db, province: RegencyRef, q: Quarter): ProvinceRecap {
+export function computeProvinceRecap(db: Db, province: Area, q: Quarter): ProvinceRecap {
   const merged = new Map((db.prepare(MERGED_AT_SQL).all() as { code: string; mergedAt: string }[]).map((r) => [r.code, r.mergedAt]));
   const rows: RegencyRow[] = [];
   let unplaced = 0;
@@ -70,7 +70,7 @@ function nothingKnown(): RegencyFigures {
 }
 
 /** The regency `--regency` names, which must be one of the province's. */
-export function provinceRegency(province: RegencyRef, text: string): RegencyRef {
+export function provinceRegency(province: Area, text: string): Area {
   const found = findRegency(text);
   if (!found.code.startsWith(province.code + '.')) {
     throw usageError('report.regencyOutside', { regency: `${found.code} ${titleCase(found.name)}`, province: province.name });
