@@ -293,6 +293,7 @@ describe('kim init --province', () => {
     expect(onJson(dir, 'jatim.sqlite', ['init', '--province', '35']).code).toBe(0);
     const cases: [string, string[], RegExp][] = [
       ['jatim.sqlite', ['init', '--regency', '35.74'], /jatim\.sqlite is the provincial database of Jawa Timur; a regency is set in its office's own database/],
+      ['jatim.sqlite', ['config', 'set', 'regency', '35.74'], /jatim\.sqlite is the provincial database of Jawa Timur; a regency is set in its office's own database/],
       ['office.sqlite', ['init', '--regency', '35.74', '--province', '35'], /--province and --regency cannot go together/],
       ['x.sqlite', ['init', '--province', 'Sumatra Atlantis'], /No province named "Sumatra Atlantis"/],
       ['x.sqlite', ['init', '--province', '99'], /Province code "99" is not in the Kemendagri reference/],
