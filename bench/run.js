@@ -36,7 +36,7 @@ const TARGET_RATIO = 2.0;
 const TARGET_PEAK_MIB = 256;
 const TARGET_STARTUP_S = 0.1;
 /** Scripts other parts of kim add to bench/; run in this order when present. */
-const EXTRA_STEPS = ['write-floor', 'validate', 'report', 'export'];
+const EXTRA_STEPS = ['write-floor', 'validate', 'report', 'export', 'merge'];
 const STARTUP_RUNS = 7;
 
 const MiB = 2 ** 20;

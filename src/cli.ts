@@ -57,8 +57,14 @@ export function buildProgram(t: Translate, dispatch: Dispatch, version: string):
   sub('init', 'cli.init')
     .option('--regency <code|name>', t('cli.init.regency'))
     .option('--office <name>', t('cli.init.office'))
-    .addHelpText('after', examples('kim init --regency 35.74', 'kim init --regency "Musi Banyuasin" --office "Diskominfo Muba"'))
+    .option('--province <code|name>', t('cli.init.province'))
+    .addHelpText('after', examples('kim init --regency 35.74', 'kim init --regency "Musi Banyuasin" --office "Diskominfo Muba"', 'kim --db sumsel.sqlite init --province "Sumatera Selatan"'))
     .action(act(() => import('./commands/init.js')));
+
+  sub('merge', 'cli.merge')
+    .argument('<file...>', t('cli.merge.files'))
+    .addHelpText('after', examples('kim --db sumsel.sqlite merge kiriman/muba.sqlite kiriman/palembang.sqlite', 'kim --db sumsel.sqlite merge kiriman/*.sqlite --format json'))
+    .action(act(() => import('./commands/merge.js')));
 
   sub('import', 'cli.import')
     .argument('<file...>', t('cli.import.files'))
@@ -171,7 +177,17 @@ export function buildProgram(t: Translate, dispatch: Dispatch, version: string):
     .description(t('cli.report.recap'))
     .requiredOption('--year <YYYY>', t('cli.report.year'))
     .requiredOption('--quarter <1-4>', t('cli.report.quarter'))
-    .addHelpText('after', examples('kim report recap --year 2025 --quarter 4', 'kim report recap --year 2025 --quarter 4 --format xlsx --out rekap.xlsx'))
+    .addOption(new Option('--by <unit>', t('cli.report.by')).choices(['regency']))
+    .option('--regency <code|name>', t('cli.report.regency'))
+    .addHelpText(
+      'after',
+      examples(
+        'kim report recap --year 2025 --quarter 4',
+        'kim report recap --year 2025 --quarter 4 --format xlsx --out rekap.xlsx',
+        'kim --db sumsel.sqlite report recap --year 2025 --quarter 4 --by regency',
+        'kim --db sumsel.sqlite report recap --year 2025 --quarter 4 --regency "Musi Banyuasin"',
+      ),
+    )
     .action(act(() => import('./commands/report-recap.js')));
   report
     .command('findings')

@@ -6,7 +6,7 @@ import { fixture, kim, kimJson, tempDir } from './helpers/cli.js';
 const env = { KIM_TODAY: '2026-11-23' };
 const ALL_CODES = [
   'LEG-SK-MISSING', 'LEG-SK-DATE', 'LEG-SK-ISSUER', 'LEG-ACK', 'LEG-REGION',
-  'ADM-ASN', 'ADM-PARTY', 'ADM-NGO', 'ADM-ROLES', 'ADM-SIZE', 'ADM-AGE', 'ADM-DUP-NIK',
+  'ADM-ASN', 'ADM-PARTY', 'ADM-NGO', 'ADM-ROLES', 'ADM-SIZE', 'ADM-AGE', 'ADM-DUP-NIK', 'ADM-DUP-NIK-REGENCY',
   'DAT-NIK', 'DAT-NIK-MISMATCH', 'DAT-PHONE',
 ];
 
@@ -189,7 +189,7 @@ describe('kim config changes what kim validate reports', () => {
 });
 
 describe('kim rules', () => {
-  it('lists all 15 rule codes of the contract, even before a database exists', () => {
+  it('lists all 16 rule codes of the contract, even before a database exists', () => {
     const r = kimJson<{ code: string; category: string; severity: string; enabled: boolean; description: string }[]>(['rules'], { cwd: tempDir(), env });
     expect(r.code).toBe(0);
     expect(r.json.map((x) => x.code)).toEqual(ALL_CODES);

@@ -7,6 +7,7 @@ import { officeRegencyCode, regionName, storeRegencyReference } from '../db/regi
 import { reresolveCommunities, type Reresolved } from '../core/regions/reresolve.js';
 import { reportReresolved } from './init.js';
 import { readSetting } from '../db/settings.js';
+import { provinceOf } from '../core/province/scope.js';
 import { loadRegencyReference, titleCase } from '../core/regions/reference.js';
 import { findRegency } from '../core/regions/resolve.js';
 import { markOutdated } from '../core/reports/freshness.js';
@@ -76,6 +77,9 @@ async function set(ctx: Context, key: string, text: string): Promise<number> {
       const previous = regency ? officeRegencyCode(db) ?? null : readSetting(db, key) ?? null;
       let stored: unknown;
       if (regency) {
+        // A provincial database has no regency: its offices have theirs.
+        const province = provinceOf(db);
+        if (province) throw usageError('init.provinceNotOffice', { path: ctx.dbPath, province: province.name });
         if (previous !== regency.code) {
           storeRegencyReference(db, { regencyCode: regency.code, ...loadRegencyReference(regency.code) });
           reresolved = reresolveCommunities(db, ctx.operator);

@@ -4,6 +4,7 @@ import { audit } from '../db/audit.js';
 import { writeTransaction } from '../db/connection.js';
 import { usageError } from '../errors.js';
 import type { ExportColumn, ExportKind } from '../core/reports/export-columns.js';
+import { isProvincial } from '../core/province/scope.js';
 import { exportSource, inReadSnapshot, type ExportSource } from '../core/reports/export-rows.js';
 import { refreshValidation, revalidator } from '../core/reports/freshness.js';
 import type { MessageKey, Translate } from '../ui/messages/index.js';
@@ -81,7 +82,7 @@ export async function run(ctx: Context, args: string[], opts: { includeNik?: boo
     // A community's `compliant` is judged on the current data, as in the reports.
     const revalidated = kind === 'communities' ? refreshValidation(db, revalidator(db, ctx)) : 0;
     if (revalidated > 0) ctx.notice(ctx.t('report.revalidated', { count: revalidated }));
-    const source = exportSource(db, kind, { includeNik });
+    const source = exportSource(db, kind, { includeNik, provincial: isProvincial(db) });
     return inReadSnapshot(db, () =>
       format === 'xlsx'
         ? writeXlsxFile(ctx, source, kind, officeTitle(ctx, db, kind === 'officers' ? 'title.officers' : 'title.communities'))

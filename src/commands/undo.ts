@@ -3,6 +3,7 @@ import { requireFormat } from '../context.js';
 import { usageError } from '../errors.js';
 import { getBatch, undoBatch } from '../core/import/undo.js';
 import { maskNiksInText } from '../core/ids/mask.js';
+import { undoMerge } from '../core/province/undo.js';
 import { renderJson, writeData } from '../ui/output.js';
 import { confirmAction } from '../ui/prompts.js';
 import { withDb } from './open.js';
@@ -18,7 +19,7 @@ export async function run(ctx: Context, [text]: string[]): Promise<number> {
       ctx.notice(ctx.t('confirm.aborted'));
       return 0;
     }
-    const result = undoBatch(db, id, ctx.operator);
+    const result = batch.kind === 'merge' ? undoMerge(db, id, ctx) : undoBatch(db, id, ctx.operator);
     if (ctx.format === 'json') writeData(ctx, renderJson(result));
     else ctx.notice(ctx.t('undo.done', { ...result }));
     return 0;

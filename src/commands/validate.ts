@@ -2,6 +2,8 @@ import type { Context } from '../context.js';
 import { requireFormat } from '../context.js';
 import { officeRegencyCode } from '../db/regions.js';
 import { findCommunities } from '../core/community-ref.js';
+import { isProvincial } from '../core/province/scope.js';
+import { validateProvince } from '../core/province/validate.js';
 import { loadRuleConfig } from '../core/rules/config.js';
 import { findDistrictCode } from '../core/rules/scope.js';
 import { runValidationInParallel, type Finding, type ValidationRun } from '../core/rules/validate.js';
@@ -23,6 +25,7 @@ export async function run(ctx: Context, args: string[], opts: ValidateOptions): 
   const result = await withDb(ctx, {}, async (db) => {
     const districtCode = opts.district ? findDistrictCode(db, opts.district) : undefined;
     const communityIds = args.length ? findCommunities(db, args).map((c) => c.id) : undefined;
+    if (isProvincial(db)) return validateProvince(db, { communityIds, districtCode }, ctx);
     if (!officeRegencyCode(db) && loadRuleConfig(db).enabled['LEG-REGION']) ctx.warn(ctx.t('validate.noRegency'));
     return runValidationInParallel(db, { communityIds, districtCode, today: ctx.today, operator: ctx.operator, lang: ctx.lang });
   });

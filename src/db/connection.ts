@@ -54,13 +54,16 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     if (version === 0) db.pragma(`page_size = ${PAGE_SIZE}`);
     // WAL lets readers (reports, backups) work while an import writes.
     if (db.pragma('journal_mode', { simple: true }) !== 'wal') db.pragma('journal_mode = WAL');
-    db.pragma('foreign_keys = ON');
     // A legal registry: a committed batch must survive a power cut, not only a crash.
     db.pragma('synchronous = FULL');
     // The default 2 MiB page cache thrashes once the officer indexes outgrow it (a NIK index takes
     // random inserts); 48 MiB keeps a million officers' NIK index in memory. Allocated only as used.
     db.pragma('cache_size = -49152');
+    // Off while migrating (it cannot change inside the migration's transaction): a migration that
+    // rebuilds a table drops it while other tables still refer to it (see db/rebuild.ts).
+    db.pragma('foreign_keys = OFF');
     if (version < SCHEMA_VERSION) migrate(db, version, options.operator ?? 'kim');
+    db.pragma('foreign_keys = ON');
   } catch (error) {
     db.close();
     throw error;

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { nikKey, parseNik } from '../core/ids/nik.js';
+import { addMissingColumns, rebuildTable } from './rebuild.js';
 
 /**
  * A migration: SQL, or a function for a change SQL cannot say the way kim's own code does. What
@@ -189,7 +190,7 @@ export const MIGRATIONS: readonly Migration[] = [
       // certain: {"village": {"written": …, "how": "near"|"ambiguous", "candidates": […]}}
       ['communities', 'region_note', 'TEXT'],
     ] as const;
-    addColumns(db, columns);
+    addMissingColumns(db, columns);
     const fill = db.prepare(`UPDATE officers SET sex = ? WHERE id = ?`);
     let filled = 0;
     for (const { id, nik } of db.prepare(`SELECT id, nik FROM officers WHERE gender IS NULL AND sex IS NULL AND nik IS NOT NULL`).all() as { id: number; nik: string }[]) {
@@ -203,7 +204,7 @@ export const MIGRATIONS: readonly Migration[] = [
      file with it, so an edit is neither undone nor mistaken for the file's news. NULL for nearly
      every row. A change record keeps only the fields that changed, before and after. */
   (db) => {
-    addColumns(db, [
+    addMissingColumns(db, [
       ['officers', 'base', 'TEXT'], // JSON {column: value the last import wrote}
       ['communities', 'base', 'TEXT'], // likewise
       ['changes', 'after', 'TEXT'], // JSON of the changed columns after the change
@@ -212,14 +213,39 @@ export const MIGRATIONS: readonly Migration[] = [
     db.exec(`CREATE INDEX IF NOT EXISTS communities_base_place ON communities (json_extract(base, '$.village_key'), name_key) WHERE base IS NOT NULL`);
     return {};
   },
+  /* 5: a provincial database holds copies of its offices' KIMs (kim merge). Every merged
+     community and officer carries its office (the regency code) and its id in the office's file;
+     a merge is a batch of kind 'merge' whose before-images (merge_history) let undo put back what
+     it replaced. Two offices may each hold a KIM of one name in one village, or give one number,
+     so these stay unique among a database's own KIMs only: the table is rebuilt without its two
+     UNIQUE constraints, which come back as indexes that leave merged KIMs to their offices (each
+     merged KIM is its own by its office's id, so a merge may replace KIMs in any order). */
+  (db) => {
+    // As in 3, a file stamped with an older version may have all of this already.
+    addMissingColumns(db, [
+      ['communities', 'office', 'TEXT'], // the regency code of the office it was merged from
+      ['communities', 'source_id', 'INTEGER'], // its id in that office's file
+      ['officers', 'office', 'TEXT'],
+      ['officers', 'source_id', 'INTEGER'],
+      ['batches', 'kind', "TEXT NOT NULL DEFAULT 'import'"], // import, merge
+    ]);
+    rebuildTable(db, 'communities', (sql) =>
+      sql.replace(/\bnumber(\s+)TEXT UNIQUE\b/, 'number$1TEXT').replace(/,\s*UNIQUE \(village_key, name_key\)/, ''),
+    );
+    db.exec(`
+      CREATE UNIQUE INDEX IF NOT EXISTS communities_identity ON communities (village_key, name_key, coalesce(office, ''), coalesce(source_id, 0));
+      CREATE UNIQUE INDEX IF NOT EXISTS communities_number ON communities (number, coalesce(office, ''), coalesce(source_id, 0));
+      CREATE UNIQUE INDEX IF NOT EXISTS communities_source ON communities (office, source_id) WHERE office IS NOT NULL;
+      CREATE UNIQUE INDEX IF NOT EXISTS officers_source ON officers (office, source_id) WHERE office IS NOT NULL;
+      -- What a merge replaced or removed, whole rows as JSON, to put back on undo.
+      CREATE TABLE IF NOT EXISTS merge_history (
+        batch_id INTEGER NOT NULL REFERENCES batches (id),
+        entity   TEXT NOT NULL CHECK (entity IN ('community', 'officer', 'finding')),
+        row      TEXT NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS merge_history_batch ON merge_history (batch_id);`);
+    return {};
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
-
-/** Adds columns a migration brings; a file some test or tool stamped with an older version may have them already. */
-function addColumns(db: Database, columns: readonly (readonly [string, string, string])[]): void {
-  for (const [table, column, type] of columns) {
-    const has = (db.prepare(`SELECT count(*) AS n FROM pragma_table_info(?) WHERE name = ?`).get(table, column) as { n: number }).n > 0;
-    if (!has) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`);
-  }
-}

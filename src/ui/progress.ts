@@ -17,17 +17,7 @@ const WORTH_A_BAR_BYTES = 4 << 20;
  */
 export async function byteProgress(ctx: Context, totalHint: number): Promise<Progress> {
   if (!ctx.progress || totalHint < WORTH_A_BAR_BYTES) return NONE;
-  const { SingleBar, Presets } = (await import('cli-progress')).default;
-  const bar = new SingleBar(
-    {
-      stream: ctx.io.stderr,
-      format: ' {label} |{bar}| {percentage}% · {mb}/{totalMb} MB · {eta_formatted}',
-      hideCursor: true,
-      clearOnComplete: true,
-      fps: 5,
-    },
-    Presets.shades_classic,
-  );
+  const bar = await newBar(ctx, ' {label} |{bar}| {percentage}% · {mb}/{totalMb} MB · {eta_formatted}');
   let total = 0;
   return {
     start(t, label) {
@@ -41,4 +31,25 @@ export async function byteProgress(ctx: Context, totalHint: number): Promise<Pro
       bar.stop();
     },
   };
+}
+
+/** A bar counting whole steps (the offices of a merge), naming the one at work; on a terminal only. */
+export interface StepProgress extends Progress {
+  step(name: string): void;
+}
+
+export async function stepProgress(ctx: Context): Promise<StepProgress> {
+  if (!ctx.progress) return { ...NONE, step() {} };
+  const bar = await newBar(ctx, ' {label} |{bar}| {value}/{total} · {step}');
+  return {
+    start: (total, label) => bar.start(total, 0, { label, step: '' }),
+    update: (value) => bar.update(value),
+    stop: () => bar.stop(),
+    step: (name) => bar.update({ step: name }),
+  };
+}
+
+async function newBar(ctx: Context, format: string) {
+  const { SingleBar, Presets } = (await import('cli-progress')).default;
+  return new SingleBar({ stream: ctx.io.stderr, format, hideCursor: true, clearOnComplete: true, fps: 5 }, Presets.shades_classic);
 }

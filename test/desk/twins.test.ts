@@ -8,6 +8,9 @@ const COMMAND_LINE_ONLY = new Set([
   'config.unknownKey', 'check.older', 'community.notFound', 'import.conflictsHint', 'import.batchDone', 'undo.badBatch', 'undo.noBatch',
   'edit.cli.officerArg', 'edit.nothingAsked.officer', 'edit.nothingAsked.community', 'edit.officerNotFound', 'number.revoke.noNumber',
   'validate.noCommunities', 'validate.noRegency', 'validate.help', 'config.regencyUnset',
+  // The provincial database's: help, kim init, and what only the command line's flags and commands reach.
+  'cli.merge.files', 'init.province', 'init.officeNotProvince', 'province.owned', 'province.noImport', 'merge.notProvince', 'merge.none',
+  'report.regencyOutside', 'report.regencyNotMerged', 'report.provinceOnly',
 ]);
 
 describe("the desk's twins of sentences that name a command", () => {

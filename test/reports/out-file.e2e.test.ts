@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { RULE_CODES } from '../../src/core/rules/types.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, kim, sampleOffice, scratchDir } from '../helpers/cli.js';
 
@@ -22,7 +23,7 @@ describe('--out picks the format from the file name', () => {
     [['export', 'communities'], 'k.json', (b) => expect(JSON.parse(b.toString())[0]).toHaveProperty('villageCode')],
     [['export', 'officers'], 'p.xlsx', (b) => expect(b.subarray(0, 2).toString()).toBe('PK')],
     [['validate'], 'temuan.csv', (b) => expect(b.toString()).toMatch(/^rule,severity,/)],
-    [['rules'], 'aturan.json', (b) => expect(JSON.parse(b.toString())).toHaveLength(15)],
+    [['rules'], 'aturan.json', (b) => expect(JSON.parse(b.toString())).toHaveLength(RULE_CODES.length)],
     [['batches'], 'batch.md', (b) => expect(b.toString()).toContain('|')],
     // An extension that names no format: the table, as on screen.
     [['report', 'recap', '--year', '2025', '--quarter', '4'], 'rekap.txt', (b) => expect(b.toString()).toContain('Kanigaran')],

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/connection.js';
 import type { Translate } from '../../ui/messages/index.js';
+import { refuseMerged } from '../province/scope.js';
 import { refreshValidation, revalidator } from '../reports/freshness.js';
 import { parseEdit, type EditValues } from './change.js';
 import { editCommunity, type CommunityEditRequest } from './community.js';
@@ -25,7 +26,10 @@ export function editAndCheck(db: Db, request: EditRequest, t: Translate): Checke
     request.entity === 'community'
       ? request.communityId
       : ((db.prepare(`SELECT community_id FROM officers WHERE id = ?`).pluck().get(request.officerId) as number | undefined) ?? undefined);
-  if (communityId !== undefined) refreshValidation(db, revalidator(db, who), communityId);
+  if (communityId !== undefined) {
+    refuseMerged(db, communityId);
+    refreshValidation(db, revalidator(db, who), communityId);
+  }
   const outcome = request.entity === 'officer' ? editOfficer(db, request) : editCommunity(db, request);
   return { ...outcome, validation: recheckCommunity(db, outcome.community.id, { ...who, t }) };
 }

@@ -3,6 +3,7 @@ import { beginWrite, type Db } from '../../db/connection.js';
 import { usageError } from '../../errors.js';
 import { audit } from '../../db/audit.js';
 import { storedReference } from '../../db/regions.js';
+import { provinceOf } from '../province/scope.js';
 import { RegionResolver } from '../regions/resolve.js';
 import type { ColumnMaps } from '../roster/headers.js';
 import type { ENCODINGS } from '../roster/encoding.js';
@@ -119,6 +120,9 @@ export async function importRosters(db: Db, options: ImportOptions): Promise<Imp
       if (prior) seenBefore.push({ file: given, batch: prior.id });
     }
     session.settle();
+    // A provincial database holds only what its offices send (a merged KIM was refused above).
+    const province = provinceOf(db);
+    if (province && session.counts.communities.created > 0) throw usageError('province.noImport', { province: province.name });
     const counts = { communities: session.counts.communities, officers: session.counts.officers, rejected: rejected.length };
     const fileRecords = files.map((f) => ({
       path: f.given, name: path.basename(f.given), sha256: f.sha256, bytes: f.bytes, encoding: f.encoding, delimiter: f.delimiter, rows: f.rows,

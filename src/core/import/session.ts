@@ -13,6 +13,7 @@ import { ImportStatements, type OfficerRow } from './statements.js';
 import { Roster, TouchedRows } from './officer-index.js';
 import { own } from '../ids/own.js';
 import { pickKept } from './community-cells.js';
+import { refuseMerged } from '../province/scope.js';
 
 export interface Counts {
   communities: { created: number; updated: number; unchanged: number };
@@ -292,6 +293,7 @@ export class ImportSession {
     // holds this batch's rows for it too.
     const stored = (this.sql.findCommunity.get(villageKey, nameKey) ?? this.sql.findMovedCommunity.get(villageKey, nameKey)) as Record<string, unknown> | undefined;
     if (!stored) return place;
+    if (stored.office) refuseMerged(this.db, stored.id as number);
     const storedId = stored.id as number;
     const state = new CommunityState(storedId, own(stored.name as string), pickKept(stored), this.outcomeOf(storedId, stored.name as string, (stored.village_text as string) ?? village, 'unchanged'));
     state.roster = Roster.of(this.sql.officersOf.all(storedId) as OfficerRow[]);

@@ -16,6 +16,8 @@ export interface BatchRow {
   last_change: number;
   undone_at: string | null;
   undone_by: string | null;
+  /** import, or merge (a provincial database's kim merge: core/province/undo.ts reverts it). */
+  kind: 'import' | 'merge';
 }
 
 export interface UndoResult {

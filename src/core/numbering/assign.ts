@@ -1,6 +1,8 @@
 import { audit } from '../../db/audit.js';
 import { updateWithHistory } from '../../db/changes.js';
 import { prepared, type Db } from '../../db/connection.js';
+import { usageError } from '../../errors.js';
+import { provinceOf, refuseMerged } from '../province/scope.js';
 import { getSetting } from '../settings/registry.js';
 import { Allocator } from './allocator.js';
 import { communitiesById, SKIP, unnumberedCommunities, whyNotEligible, type NumberingCandidate } from './eligibility.js';
@@ -59,6 +61,10 @@ export function assignNumbers(db: Db, request: NumberingRequest): NumberingResul
   return inWriteTransaction(db, request.dryRun === true, () => {
     const template = parseTemplate(getSetting<string>(db, 'numbering.template'));
     const named = request.communityIds !== undefined;
+    // The province never numbers: a merged KIM has its office's number, or gets one there.
+    for (const id of request.communityIds ?? []) refuseMerged(db, id);
+    const province = provinceOf(db);
+    if (!named && province) throw usageError('province.noNumbering', { province: province.name });
     const targets = named ? communitiesById(db, request.communityIds!) : unnumberedCommunities(db);
     const toValidate = targets.filter((c) => c.number === null && c.ended_at === null).map((c) => c.id);
     if (toValidate.length > 0) request.validate(toValidate);

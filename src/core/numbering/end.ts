@@ -4,6 +4,7 @@ import { writeTransaction, type Db } from '../../db/connection.js';
 import { usageError } from '../../errors.js';
 import { maskNiksInText } from '../ids/mask.js';
 import { communitiesWithNiks, markOutdated } from '../reports/freshness.js';
+import { refuseMerged } from '../province/scope.js';
 
 export interface EndRequest {
   communityId: number;
@@ -35,6 +36,7 @@ export function endCommunity(db: Db, request: EndRequest): EndedCommunity {
       | { id: number; name: string; number: string | null; ended_at: string | null }
       | undefined;
     if (!c) throw usageError('community.notFound', { value: String(request.communityId) });
+    refuseMerged(db, c.id);
     if (c.ended_at) throw usageError('end.alreadyEnded', { name: c.name, id: c.id, date: c.ended_at });
     const auditId = audit(db, {
       operator: request.operator,

@@ -3,6 +3,7 @@ import { updateWithHistory } from '../../db/changes.js';
 import type { Db } from '../../db/connection.js';
 import { usageError } from '../../errors.js';
 import { maskNiksInText } from '../ids/mask.js';
+import { refuseMerged } from '../province/scope.js';
 import { inWriteTransaction } from './transaction.js';
 
 export interface RevokeRequest {
@@ -31,6 +32,7 @@ export function revokeNumber(db: Db, request: RevokeRequest): RevokedNumber {
       | { id: number; name: string; number: string | null }
       | undefined;
     if (!c) throw usageError('community.notFound', { value: String(request.communityId) });
+    refuseMerged(db, c.id);
     if (c.number === null) throw usageError('number.revoke.noNumber', { name: c.name, id: c.id });
     const now = new Date().toISOString();
     // A number set outside kim's own steps has no history row yet: give it one, so it stays reserved.

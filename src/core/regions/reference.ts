@@ -69,6 +69,26 @@ export function loadRegencyReference(regencyCode: string): Reference {
   };
 }
 
+/** The 38 provinces (`16` Sumatera Selatan …), from their own file: code and name only. */
+export function loadProvinces(): { code: string; name: string }[] {
+  const text = fs.readFileSync(path.join(referenceDir(), 'provinces.csv'), 'utf8');
+  return text
+    .split(/\r?\n/)
+    .slice(1)
+    .map((line) => ({ code: line.slice(0, line.indexOf(',')), name: line.slice(line.indexOf(',') + 1) }))
+    .filter((p) => /^\d{2}$/.test(p.code));
+}
+
+/** One province's regencies, districts and villages, without holding the whole country. */
+export function loadProvinceReference(provinceCode: string): Reference {
+  const prefix = provinceCode + '.';
+  return {
+    regencies: readRegions('regencies.csv', prefix),
+    districts: readRegions('districts.csv', prefix),
+    villages: readRegions('villages.csv', prefix),
+  };
+}
+
 /** "KABUPATEN MUSI BANYUASIN" reads better as "Kabupaten Musi Banyuasin". */
 export function titleCase(name: string): string {
   return name.toLowerCase().replace(/(^|[\s(/-])(\p{L})/gu, (_, sep: string, ch: string) => sep + ch.toUpperCase());

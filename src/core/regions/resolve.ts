@@ -1,6 +1,6 @@
 import { usageError } from '../../errors.js';
 import { allowedSlips, editDistance, numbersIn, regencyKind, regionKey } from './normalize.js';
-import { loadReference, titleCase, type Reference, type Region } from './reference.js';
+import { loadProvinces, loadReference, titleCase, type Reference, type Region } from './reference.js';
 
 /** Finds a regency by Kemendagri code (`16.06`, `1606`) or by name (`Musi Banyuasin`, `Kota Probolinggo`). */
 export function findRegency(text: string, regencies: Region[] = loadReference().regencies): Region {
@@ -12,21 +12,37 @@ export function findRegency(text: string, regencies: Region[] = loadReference().
     if (!found) throw usageError('regions.regencyCodeUnknown', { value: trimmed });
     return found;
   }
-  const key = regionKey(trimmed);
   const kind = regencyKind(trimmed);
-  let matches = regencies.filter((r) => regionKey(r.name) === key && (!kind || regencyKind(r.name) === kind));
-  if (matches.length === 0) {
-    const slips = allowedSlips(key);
-    matches = regencies.filter(
-      (r) => (!kind || regencyKind(r.name) === kind) && editDistance(regionKey(r.name), key, slips) <= slips,
-    );
-  }
+  const matches = byName(regencies, trimmed, (r) => !kind || regencyKind(r.name) === kind);
   if (matches.length === 1) return matches[0]!;
   if (matches.length === 0) throw usageError('regions.regencyUnknown', { value: trimmed });
   throw usageError('regions.regencyAmbiguous', {
     value: trimmed,
     candidates: matches.map((r) => `${r.code} ${titleCase(r.name)}`).join(', '),
   });
+}
+
+/** The regions a name means: those written so, else those within a slip or two of it. */
+function byName<R extends { name: string }>(regions: R[], text: string, keep: (r: R) => boolean = () => true): R[] {
+  const key = regionKey(text);
+  const exact = regions.filter((r) => regionKey(r.name) === key && keep(r));
+  if (exact.length > 0) return exact;
+  const slips = allowedSlips(key);
+  return regions.filter((r) => keep(r) && editDistance(regionKey(r.name), key, slips) <= slips);
+}
+
+/** Finds a province by Kemendagri code (`16`) or name (`Sumatera Selatan`, `Provinsi Jawa Timur`). */
+export function findProvince(text: string, provinces = loadProvinces()): { code: string; name: string } {
+  const trimmed = text.trim();
+  if (/^\d{1,2}$/.test(trimmed)) {
+    const found = provinces.find((p) => p.code === trimmed.padStart(2, '0'));
+    if (!found) throw usageError('regions.provinceCodeUnknown', { value: trimmed });
+    return found;
+  }
+  const matches = byName(provinces, trimmed.replace(/^(provinsi|prov\.?)\s+/i, ''));
+  if (matches.length === 1) return matches[0]!;
+  if (matches.length === 0) throw usageError('regions.provinceUnknown', { value: trimmed });
+  throw usageError('regions.provinceAmbiguous', { value: trimmed, candidates: matches.map((p) => `${p.code} ${titleCase(p.name)}`).join(', ') });
 }
 
 /** How a name that was not written exactly as the reference writes it was read. */

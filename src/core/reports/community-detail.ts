@@ -1,7 +1,8 @@
 import type { Db } from '../../db/connection.js';
 import { maskNik, maskNiksInText } from '../ids/mask.js';
 import { numberHistory, type NumberHistoryRow } from '../numbering/history.js';
-import { COMMUNITY_COLUMNS } from './export-columns.js';
+import { isProvincial } from '../province/scope.js';
+import { exportColumns } from './export-columns.js';
 import { rawRowByIdSql } from './export-sql.js';
 import { registerExportFunctions } from './export-rows.js';
 import { storedProblems, type StoredProblem } from './follow-up.js';
@@ -129,9 +130,11 @@ function changedFields(beforeJson: string, afterJson: string | null): FieldChang
 /** Everything `kim show` prints about one community. NIKs masked. */
 export function communityDetail(db: Db, id: number): CommunityDetail {
   registerExportFunctions(db);
-  const values = db.prepare(rawRowByIdSql('communities', { includeNik: false })).raw(true).get(id) as unknown[];
+  // In a provincial database the record says which office it was merged from.
+  const options = { includeNik: false, provincial: isProvincial(db) };
+  const values = db.prepare(rawRowByIdSql('communities', options)).raw(true).get(id) as unknown[];
   const community = Object.fromEntries(
-    COMMUNITY_COLUMNS.map((c, i) => [c.key, c.kind === 'bool' && values[i] !== null ? values[i] === 1 : values[i]]),
+    exportColumns('communities', options).map((c, i) => [c.key, c.kind === 'bool' && values[i] !== null ? values[i] === 1 : values[i]]),
   );
   const officers = (db.prepare(OFFICERS_SQL).all(id) as OfficerLine[]).map((o) => ({ ...o, nik: maskNik(o.nik) }));
   const findings = storedProblems(db, id);

@@ -1,4 +1,4 @@
-import { KIM_PLACE_JOINS } from '../../db/regions.js';
+import { KIM_PLACE_JOINS, MERGED_FROM } from '../../db/regions.js';
 
 /**
  * What `kim export` writes: every stored field of a community or an officer (the internal
@@ -95,6 +95,18 @@ export const EXPORT_FROM: Record<ExportKind, string> = {
 export const EXPORT_ORDER: Record<ExportKind, string> = { communities: 'ORDER BY c.id', officers: 'ORDER BY o.id' };
 export const EXPORT_ID: Record<ExportKind, string> = { communities: 'c.id', officers: 'o.id' };
 
-export function exportColumns(kind: ExportKind): ExportColumn[] {
-  return kind === 'communities' ? COMMUNITY_COLUMNS : OFFICER_COLUMNS;
+/** Where KIMs of several offices lie together (a provincial database): each record's office, after the contract's fields. */
+const REGENCY_COLUMNS: ExportColumn[] = [
+  { key: 'regency', sql: MERGED_FROM, kind: 'text' },
+  { key: 'regencyCode', sql: 'c.office', kind: 'text' },
+];
+
+/** The contract's fields end with `compliant` for a community, `village` for an officer. */
+const CONTRACT_FIELDS: Record<ExportKind, number> = { communities: 9, officers: 10 };
+
+export function exportColumns(kind: ExportKind, options: { provincial?: boolean } = {}): ExportColumn[] {
+  const columns = kind === 'communities' ? COMMUNITY_COLUMNS : OFFICER_COLUMNS;
+  if (!options.provincial) return columns;
+  const at = CONTRACT_FIELDS[kind];
+  return [...columns.slice(0, at), ...REGENCY_COLUMNS, ...columns.slice(at)];
 }

@@ -2,7 +2,7 @@ import type { Statement } from 'better-sqlite3';
 import type { Db } from '../../db/connection.js';
 import { exportColumns, type ExportColumn, type ExportKind } from './export-columns.js';
 import { maskNiksInText } from '../ids/mask.js';
-import { joinedChunkSql, jsonChunkSql, MASK_NIKS_IN_TEXT_SQL, rawRangeSql, rawRowsSql } from './export-sql.js';
+import { joinedChunkSql, jsonChunkSql, MASK_NIKS_IN_TEXT_SQL, rawRangeSql, rawRowsSql, type ExportSqlOptions } from './export-sql.js';
 
 /** Records per chunk: large enough to spare the per-row hand-over, small enough to stay flat. */
 export const CHUNK_SIZE = 2000;
@@ -62,8 +62,8 @@ export function registerExportFunctions(db: Db): void {
   db.function(MASK_NIKS_IN_TEXT_SQL, { deterministic: true }, (text) => (typeof text === 'string' ? maskNiksInText(text) : text));
 }
 
-export function exportSource(db: Db, kind: ExportKind, options: { includeNik: boolean }): ExportSource {
-  const columns = exportColumns(kind);
+export function exportSource(db: Db, kind: ExportKind, options: ExportSqlOptions): ExportSource {
+  const columns = exportColumns(kind, options);
   registerExportFunctions(db);
   const bools = columns.flatMap((c, i) => (c.kind === 'bool' ? [i] : []));
   const typed = (row: unknown[]): unknown[] => {

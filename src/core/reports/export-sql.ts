@@ -38,22 +38,24 @@ function valueSql(c: ExportColumn, includeNik: boolean, bool: (x: string) => str
 
 export interface ExportSqlOptions {
   includeNik: boolean;
+  /** A provincial database: each record carries its office (exportColumns). */
+  provincial?: boolean;
 }
 
 /** One value per column, in column order: for xlsx and for records that need careful quoting. */
 export function rawRowsSql(kind: ExportKind, o: ExportSqlOptions): string {
-  const cols = exportColumns(kind).map((c) => valueSql(c, o.includeNik, (x) => x));
+  const cols = exportColumns(kind, o).map((c) => valueSql(c, o.includeNik, (x) => x));
   return `SELECT ${cols.join(', ')} ${EXPORT_FROM[kind]} ${EXPORT_ORDER[kind]}`;
 }
 
 export function rawRowByIdSql(kind: ExportKind, o: ExportSqlOptions): string {
-  const cols = exportColumns(kind).map((c) => valueSql(c, o.includeNik, (x) => x));
+  const cols = exportColumns(kind, o).map((c) => valueSql(c, o.includeNik, (x) => x));
   return `SELECT ${cols.join(', ')} ${EXPORT_FROM[kind]} WHERE ${EXPORT_ID[kind]} = ?`;
 }
 
 function jsonSql(kind: ExportKind, o: ExportSqlOptions): string {
   const bool = (x: string) => `CASE ${x} WHEN 1 THEN json('true') WHEN 0 THEN json('false') END`;
-  return `json_object(${exportColumns(kind).map((c) => `'${c.key}', ${valueSql(c, o.includeNik, bool)}`).join(', ')})`;
+  return `json_object(${exportColumns(kind, o).map((c) => `'${c.key}', ${valueSql(c, o.includeNik, bool)}`).join(', ')})`;
 }
 
 /**
@@ -67,7 +69,7 @@ function jsonSql(kind: ExportKind, o: ExportSqlOptions): string {
  */
 export function joinedChunkSql(kind: ExportKind, o: ExportSqlOptions, size: number): string {
   const bool = (x: string) => `CASE ${x} WHEN 1 THEN 'true' WHEN 0 THEN 'false' END`;
-  const columns = exportColumns(kind);
+  const columns = exportColumns(kind, o);
   const values = columns.map((c, i) => `${valueSql(c, o.includeNik, bool)} AS c${i}`);
   return `SELECT CAST(group_concat(concat(${columns.map((_, i) => `c${i}`).join(', char(31), ')}), char(30)) AS BLOB) AS bytes,
       max(id) AS last, count(*) AS count
@@ -77,7 +79,7 @@ export function joinedChunkSql(kind: ExportKind, o: ExportSqlOptions, size: numb
 
 /** The records of one chunk as separate values, for a chunk whose text cannot be split safely. */
 export function rawRangeSql(kind: ExportKind, o: ExportSqlOptions): string {
-  const cols = exportColumns(kind).map((c) => valueSql(c, o.includeNik, (x) => `CASE ${x} WHEN 1 THEN 'true' WHEN 0 THEN 'false' END`));
+  const cols = exportColumns(kind, o).map((c) => valueSql(c, o.includeNik, (x) => `CASE ${x} WHEN 1 THEN 'true' WHEN 0 THEN 'false' END`));
   return `SELECT ${cols.join(', ')} ${EXPORT_FROM[kind]} WHERE ${EXPORT_ID[kind]} > ? AND ${EXPORT_ID[kind]} <= ? ${EXPORT_ORDER[kind]}`;
 }
 

@@ -1,4 +1,4 @@
-import { KIM_DISTRICT, KIM_PLACE_JOINS } from '../../db/regions.js';
+import { KIM_DISTRICT, KIM_PLACE_JOINS, MERGED_FROM } from '../../db/regions.js';
 import type { Db } from '../../db/connection.js';
 
 /** A stored finding as the rules engine's describeFinding takes it. */
@@ -31,6 +31,8 @@ export interface FollowUp {
   districtCode: string | null;
   village: string | null;
   villageCode: string | null;
+  /** Provincial database only: the office the KIM was merged from. */
+  regency?: { code: string; name: string } | null;
   errors: number;
   warnings: number;
   problems: StoredProblem[];
@@ -44,7 +46,7 @@ const FOLLOW_UP_SQL = `
   SELECT c.id AS community_id, c.name AS community, c.number,
          ${KIM_DISTRICT} AS district_code,
          coalesce(d.name, c.district_text) AS district,
-         c.village_code, coalesce(v.name, c.village_text) AS village,
+         c.village_code, coalesce(v.name, c.village_text) AS village, c.office, ${MERGED_FROM} AS office_name,
          f.rule, f.severity, f.field, f.value, f.params, o.id AS officer_id, o.name AS officer
   FROM findings f
   JOIN communities c ON c.id = f.community_id
@@ -52,7 +54,7 @@ const FOLLOW_UP_SQL = `
   LEFT JOIN officers o ON o.id = f.officer_id
   WHERE (c.ended_at IS NULL OR c.ended_at > @today)
     AND (@district IS NULL OR ${KIM_DISTRICT} = @district)
-  ORDER BY district COLLATE NOCASE NULLS LAST, village COLLATE NOCASE, c.name COLLATE NOCASE, c.id,
+  ORDER BY c.office, district COLLATE NOCASE NULLS LAST, village COLLATE NOCASE, c.name COLLATE NOCASE, c.id,
            f.severity = 'warning', f.officer_id IS NOT NULL, f.officer_id, f.rule, f.id`;
 
 interface Row {
@@ -63,6 +65,8 @@ interface Row {
   district: string | null;
   village_code: string | null;
   village: string | null;
+  office: string | null;
+  office_name: string | null;
   rule: string;
   severity: 'error' | 'warning';
   field: string | null;
@@ -76,7 +80,7 @@ interface Row {
  * The KIMs with open problems, sorted by district, village and name: the list a clerk writes
  * follow-up letters from. Reads stored results; the caller refreshes outdated ones first.
  */
-export function followUpList(db: Db, options: { today: string; districtCode?: string }): FollowUp[] {
+export function followUpList(db: Db, options: { today: string; districtCode?: string; provincial?: boolean }): FollowUp[] {
   const rows = db.prepare(FOLLOW_UP_SQL).all({ today: options.today, district: options.districtCode ?? null }) as Row[];
   const out: FollowUp[] = [];
   let current: FollowUp | undefined;
@@ -88,6 +92,7 @@ export function followUpList(db: Db, options: { today: string; districtCode?: st
         districtCode: r.district_code,
         village: r.village,
         villageCode: r.village_code,
+        ...(options.provincial && { regency: r.office === null ? null : { code: r.office, name: r.office_name ?? r.office } }),
         errors: 0,
         warnings: 0,
         problems: [],

@@ -5,18 +5,13 @@ import { environmentError } from '../../errors.js';
 /**
  * Stored validation results go stale when a community or one of its officers changes after the
  * community was last validated. Reports judge compliance "by the rules on the current data", so
- * they re-validate exactly those communities first instead of trusting an old result.
+ * they re-validate exactly those communities first instead of trusting an old result. A KIM
+ * merged into a provincial database is never validated there: its results are its office's.
  */
-const OUTDATED_SQL = `
-  SELECT c.id FROM communities c
-  WHERE c.validated_at IS NULL OR c.validated_at < c.updated_at
-     OR EXISTS (SELECT 1 FROM officers o WHERE o.community_id = c.id AND o.updated_at > c.validated_at)
-  ORDER BY c.id`;
-
-const OUTDATED_ONE_SQL = `
-  SELECT c.id FROM communities c
-  WHERE c.id = ? AND (c.validated_at IS NULL OR c.validated_at < c.updated_at
+const OUTDATED = `c.office IS NULL AND (c.validated_at IS NULL OR c.validated_at < c.updated_at
      OR EXISTS (SELECT 1 FROM officers o WHERE o.community_id = c.id AND o.updated_at > c.validated_at))`;
+const OUTDATED_SQL = `SELECT c.id FROM communities c WHERE ${OUTDATED} ORDER BY c.id`;
+const OUTDATED_ONE_SQL = `SELECT c.id FROM communities c WHERE c.id = ? AND ${OUTDATED}`;
 
 /**
  * Marks the stored results of these communities outdated, in the caller's transaction, for a

@@ -21,24 +21,24 @@ import { KIM_DISTRICT, KIM_VILLAGE_JOIN } from '../../db/regions.js';
  * - `outdated` counts counted KIMs whose stored validation is older than their data, so the
  *   caller can re-validate them first: compliance is judged by the rules on the current data.
  */
-const KIM_CTE = `
+const kimCte = (communities: string) => `
 kim AS MATERIALIZED (
   SELECT c.id, ${KIM_DISTRICT} AS district, c.village_code, c.sk_number, c.number,
          c.compliant, (c.validated_at IS NULL OR c.validated_at < c.updated_at) AS stale, c.ended_at,
          coalesce(c.sk_date_iso, date(c.created_at, @tz)) AS began
-  FROM communities c ${KIM_VILLAGE_JOIN}
+  FROM ${communities} c ${KIM_VILLAGE_JOIN}
 )`;
 
 // Officers are walked per community in id order (communities outer, officers by their
 // community index), so SQLite groups them without sorting a million rows.
-const PEOPLE_CTE = `
+const peopleCte = (communities: string) => `
 people AS MATERIALIZED (
   SELECT c.id,
     sum(o.ended_at IS NULL OR o.ended_at > @asOf) AS officers,
     sum((o.ended_at IS NULL OR o.ended_at > @asOf) AND o.sex = 'M') AS male,
     sum((o.ended_at IS NULL OR o.ended_at > @asOf) AND o.sex = 'F') AS female,
     sum(o.updated_at > c.validated_at) AS stale
-  FROM communities c JOIN officers o ON o.community_id = c.id
+  FROM ${communities} c JOIN officers o ON o.community_id = c.id
   WHERE coalesce(c.sk_date_iso, date(c.created_at, @tz)) <= @asOf AND (c.ended_at IS NULL OR c.ended_at > @asOf)
   GROUP BY c.id
 )`;
@@ -83,8 +83,9 @@ const OFFICE_DISTRICTS = `SELECT code FROM regions WHERE level = 'district' AND 
 /**
  * One row per district of the regency (code order), then one row with a NULL code holding the
  * KIMs that could not be placed in any of them (left out of the recap, reported as a warning).
+ * `communities` is the table, or in a provincial database one office's part of it.
  */
-export const RECAP_SQL = `WITH ${KIM_CTE}, ${PEOPLE_CTE}, ${ACTIVE_CTE}, ${COUNTED_CTE}, ${FLOWS_CTE}, ${COVERED_CTE}
+const recapSql = (communities: string) => `WITH ${kimCte(communities)}, ${peopleCte(communities)}, ${ACTIVE_CTE}, ${COUNTED_CTE}, ${FLOWS_CTE}, ${COVERED_CTE}
 SELECT d.code, d.name,
   (SELECT count(*) FROM regions v WHERE v.parent_code = d.code AND v.level = 'village') AS villages,
   coalesce(cv.villages_with_kim, 0) AS villages_with_kim,
@@ -101,6 +102,11 @@ UNION ALL
 SELECT NULL, NULL, 0, 0, count(*), 0, 0, 0, 0, 0, 0, 0, 0, 0
 FROM active WHERE district IS NULL OR district NOT IN (${OFFICE_DISTRICTS})
 ORDER BY 1 NULLS LAST`;
+
+export const RECAP_SQL = recapSql('communities');
+
+/** The recap of one office of a provincial database (parameter @office, its regency code), as that office prints it. */
+export const OFFICE_RECAP_SQL = recapSql(`(SELECT * FROM communities WHERE office = @office)`);
 
 /** The row RECAP_SQL returns, with SQLite's column names. */
 export interface RecapSqlRow {

@@ -4,7 +4,7 @@ import { usageError } from '../../errors.js';
 import { titleCase } from '../regions/reference.js';
 import { refreshValidation, type Revalidate } from './freshness.js';
 import { quarterBounds, type Quarter } from './quarter.js';
-import { RECAP_SQL, type RecapSqlRow } from './recap-sql.js';
+import { OFFICE_RECAP_SQL, RECAP_SQL, type RecapSqlRow } from './recap-sql.js';
 
 /** The contract's recap columns, in its order; also the JSON keys of each row. */
 export const RECAP_KEYS = [
@@ -67,14 +67,17 @@ export function sumFigures(rows: RecapFigures[]): RecapFigures {
 /**
  * The quarterly recap as of the quarter's last day: one row per district of the office's
  * regency (also those without any KIM) and their total. When `revalidate` is given, counted
- * communities whose stored validation is out of date are validated again first.
+ * communities whose stored validation is out of date are validated again first. In a provincial
+ * database, `office` (a regency code) gives that office's recap from its merged KIMs.
  */
-export function computeRecap(db: Db, q: Quarter, options: { revalidate?: Revalidate } = {}): Recap {
-  const regencyCode = officeRegencyCode(db);
+export function computeRecap(db: Db, q: Quarter, options: { revalidate?: Revalidate; office?: string } = {}): Recap {
+  const regencyCode = options.office ?? officeRegencyCode(db);
   if (!regencyCode) throw usageError('regions.noRegency');
   const bounds = quarterBounds(q);
-  const statement = db.prepare(RECAP_SQL);
-  const params = { asOf: bounds.asOf, start: bounds.start, regency: regencyCode, tz: utcOffsetModifier(bounds.asOf) };
+  const statement = db.prepare(options.office ? OFFICE_RECAP_SQL : RECAP_SQL);
+  const params = {
+    asOf: bounds.asOf, start: bounds.start, regency: regencyCode, tz: utcOffsetModifier(bounds.asOf), ...(options.office && { office: options.office }),
+  };
   let result = statement.all(params) as RecapSqlRow[];
   let revalidated = 0;
   if (options.revalidate && result.some((r) => r.code !== null && r.outdated > 0)) {

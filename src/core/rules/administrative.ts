@@ -124,4 +124,18 @@ export const administrativeRules: Rule[] = [
       return [{ field: 'nik', value: o.nik, params: { reason: 'elsewhere', communities: others.map((x) => `${x.name} (id ${x.id})`).join('; ') } }];
     },
   },
+  {
+    code: 'ADM-DUP-NIK-REGENCY',
+    category: 'administrative',
+    severity: 'warning',
+    description: 'rule.ADM-DUP-NIK-REGENCY',
+    scope: 'province',
+    officer: (o, c, env) => {
+      const holders = o.nik_key ? env.nikRegencies?.get(o.nik_key) : undefined;
+      const own = holders?.find((x) => x.id === c.id)?.regency.code;
+      const others = holders?.filter((x) => x.regency.code !== own) ?? [];
+      if (own === undefined || others.length === 0) return [];
+      return [{ field: 'nik', value: o.nik, params: { reason: 'otherRegency', communities: others.map((x) => `${x.name} (${x.regency.name})`).join('; ') } }];
+    },
+  },
 ];

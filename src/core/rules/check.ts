@@ -79,7 +79,7 @@ export interface Plan {
 export function planChecks(db: Db, scope: Scope, today: string, ids = scopeIds(db, scope)): Plan {
   const config = loadRuleConfig(db);
   const { env, holders } = buildEnv(db, config, scope, today);
-  return { env, holders, rules: RULES.filter((r) => config.enabled[r.code]), ids };
+  return { env, holders, rules: RULES.filter((r) => config.enabled[r.code] && r.scope === undefined), ids };
 }
 
 /**

@@ -7,7 +7,7 @@ export type Category = 'legality' | 'administrative' | 'data';
 /** The fixed rule codes of the contract, in the order `kim rules` lists them. */
 export const RULE_CODES = [
   'LEG-SK-MISSING', 'LEG-SK-DATE', 'LEG-SK-ISSUER', 'LEG-ACK', 'LEG-REGION',
-  'ADM-ASN', 'ADM-PARTY', 'ADM-NGO', 'ADM-ROLES', 'ADM-SIZE', 'ADM-AGE', 'ADM-DUP-NIK',
+  'ADM-ASN', 'ADM-PARTY', 'ADM-NGO', 'ADM-ROLES', 'ADM-SIZE', 'ADM-AGE', 'ADM-DUP-NIK', 'ADM-DUP-NIK-REGENCY',
   'DAT-NIK', 'DAT-NIK-MISMATCH', 'DAT-PHONE',
 ] as const;
 export type RuleCode = (typeof RULE_CODES)[number];
@@ -73,6 +73,8 @@ export interface CheckEnv {
   regions: Map<string, string | null>;
   /** nik_key -> active communities holding it, for NIKs active in more than one. */
   nikCommunities: Map<string, { id: number; name: string }[]>;
+  /** Provincial database only: nik_key -> active merged communities holding it, for NIKs held in two regencies. */
+  nikRegencies?: Map<string, { id: number; name: string; regency: { code: string; name: string } }[]>;
 }
 
 /**
@@ -84,6 +86,11 @@ export interface Rule {
   category: Category;
   severity: Severity;
   description: MessageKey;
+  /**
+   * 'province': checked across the offices of a provincial database (core/province/duplicates.ts),
+   * never by an office's validation, which sees one regency only.
+   */
+  scope?: 'province';
   community?(c: CommunityRecord, env: CheckEnv): Hit[];
   roster?(c: CommunityRecord, roles: readonly (string | null)[], env: CheckEnv): Hit[];
   officer?(o: OfficerRecord, c: CommunityRecord, env: CheckEnv): Hit[];

@@ -7,13 +7,17 @@ import { guidedImport } from './import-flow.js';
 import { isPromptExit, type Prompts } from './prompts.js';
 import { reviewProblems } from './review-flow.js';
 import { settingsStep } from './settings-flow.js';
+import { mergeStep } from './province-flow.js';
 import { assignNumbersStep, backupStep, findStep, recapStep } from './tasks.js';
 import { undoStep } from './undo-flow.js';
 
 const ITEMS = ['import', 'review', 'number', 'recap', 'find', 'undo', 'backup', 'settings', 'exit'] as const;
-type Item = (typeof ITEMS)[number];
+/** A provincial database takes the offices' files and reports; its KIMs change at their offices. */
+const PROVINCE_ITEMS = ['merge', 'recap', 'find', 'undo', 'backup', 'settings', 'exit'] as const;
+type Item = (typeof ITEMS)[number] | (typeof PROVINCE_ITEMS)[number];
 
 const STEPS: Record<Exclude<Item, 'exit'>, (desk: Desk) => Promise<unknown>> = {
+  merge: mergeStep,
   import: guidedImport,
   review: reviewProblems,
   number: assignNumbersStep,
@@ -33,7 +37,8 @@ async function status(desk: Desk): Promise<DeskStatus | undefined> {
   });
 }
 
-async function header(desk: Desk): Promise<void> {
+/** Says what the desk works on; returns the status, which decides the menu's items. */
+async function header(desk: Desk): Promise<DeskStatus | undefined> {
   const { t, ctx } = desk;
   const c = ctx.color;
   const s = await attempt(desk, () => status(desk));
@@ -41,13 +46,15 @@ async function header(desk: Desk): Promise<void> {
   desk.say(c.bold(s?.office ? t('menu.titleOffice', { office: s.office }) : t('menu.title')));
   if (!desk.hasDb()) {
     desk.say(t('menu.noDb', { path: ctx.dbPath }));
-    return;
+    return s;
   }
   desk.say(t('menu.db', { path: ctx.dbPath }));
-  if (!s) return;
-  desk.say(s.regency ? t('menu.regency', { name: s.regency.name, code: s.regency.code }) : c.yellow(t('menu.noRegency')));
+  if (!s) return s;
+  if (s.province) desk.say(t('menu.province', { ...s.province }));
+  else desk.say(s.regency ? t('menu.regency', { name: s.regency.name, code: s.regency.code }) : c.yellow(t('menu.noRegency')));
   const problems = t('menu.problems', { count: s.withProblems, errors: s.withErrors });
   desk.say(t('menu.kims', { count: s.communities }) + ' · ' + (s.withProblems > 0 ? c.yellow(problems) : c.green(problems)));
+  return s;
 }
 
 /**
@@ -72,8 +79,8 @@ export async function runDesk(ctx: Context, prompts: Prompts): Promise<number> {
   const guard = guardInterrupts(desk);
   try {
     for (;;) {
-      await header(desk);
-      const entries = ITEMS.map((value) => ({ value, name: desk.t(`menu.item.${value}` as MessageKey), description: desk.t(`menu.item.${value}.hint` as MessageKey) }));
+      const s = await header(desk);
+      const entries = (s?.province ? PROVINCE_ITEMS : ITEMS).map((value) => ({ value, name: desk.t(`menu.item.${value}` as MessageKey), description: desk.t(`menu.item.${value}.hint` as MessageKey) }));
       const item = await prompts.select<Item>(desk.t('menu.question'), entries);
       // Esc at the menu has nowhere to go back to: the menu is asked again.
       if (item === undefined) continue;

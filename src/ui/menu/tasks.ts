@@ -8,6 +8,8 @@ import { previousQuarter, ROMAN, type Quarter } from '../../core/reports/quarter
 import { runValidation } from '../../core/rules/validate.js';
 import type { MessageKey } from '../messages/index.js';
 import { command, type Desk } from './desk.js';
+import { isProvincial } from '../../core/province/scope.js';
+import { recapScope } from './province-flow.js';
 import { openCommunity } from './review-flow.js';
 
 /** The quarter that ended last before `today`: what an office reports on. */
@@ -67,14 +69,23 @@ export async function recapStep(desk: Desk): Promise<void> {
     const chosen = await desk.pick<string>(t('menu.recap.which'), quarters.map((q) => ({ value: key(q), name: label(q) })), { default: key(quarters[0]!) });
     if (chosen === undefined) return;
     const q = quarters.find((x) => key(x) === chosen)!;
-    for (;;) {
-      const format = await desk.pick<Format>(t('menu.recap.format'), RECAP_FORMATS.map((f) => ({ value: f, name: t(`menu.format.${f}` as MessageKey) })));
-      if (format === undefined) break;
-      const out = format === 'table' ? undefined : await askFile(desk, t('menu.recap.fileName', { year: q.year, quarter: q.quarter, ext: format }));
-      if (format !== 'table' && !out) continue;
-      const recap = await command(() => import('../../commands/report-recap.js'));
-      await recap.run({ ...ctx, format, out }, [], { year: String(q.year), quarter: String(q.quarter) });
-      return;
+    scope: for (;;) {
+      // At the province: the regencies as rows, or one regency's recap (an office is not asked).
+      const scope = await recapScope(desk);
+      if (scope === undefined) break;
+      const asked = scope.by !== undefined || scope.regency !== undefined;
+      for (;;) {
+        const format = await desk.pick<Format>(t('menu.recap.format'), RECAP_FORMATS.map((f) => ({ value: f, name: t(`menu.format.${f}` as MessageKey) })));
+        if (format === undefined) {
+          if (asked) continue scope;
+          break scope;
+        }
+        const out = format === 'table' ? undefined : await askFile(desk, t('menu.recap.fileName', { year: q.year, quarter: q.quarter, ext: format }));
+        if (format !== 'table' && !out) continue;
+        const recap = await command(() => import('../../commands/report-recap.js'));
+        await recap.run({ ...ctx, format, out }, [], { year: String(q.year), quarter: String(q.quarter), ...scope });
+        return;
+      }
     }
   }
 }
@@ -85,9 +96,9 @@ export async function findStep(desk: Desk): Promise<void> {
   for (;;) {
     const text = (await desk.ask(t('menu.find.what')))?.trim();
     if (text === undefined) return;
-    const lines = await desk.db((db) => {
+    const { lines, provincial } = await desk.db((db) => {
       refreshValidation(db, revalidator(db, ctx));
-      return listCommunities(db, { today: ctx.today, search: text });
+      return { lines: listCommunities(db, { today: ctx.today, search: text }), provincial: isProvincial(db) };
     });
     if (lines.length === 0) {
       desk.say(t('menu.find.none', { text }));
@@ -101,7 +112,8 @@ export async function findStep(desk: Desk): Promise<void> {
     if (id === undefined) continue;
     const show = await command(() => import('../../commands/show.js'));
     await show.run({ ...ctx, format: 'table', out: undefined }, [String(id)], {});
-    if (await prompts.confirm(t('menu.find.fix'))) await openCommunity(desk, id);
+    // A merged KIM is fixed at its office: `show` says which.
+    if (!provincial && (await prompts.confirm(t('menu.find.fix')))) await openCommunity(desk, id);
     return;
   }
 }

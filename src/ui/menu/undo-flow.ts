@@ -1,5 +1,7 @@
-import { listBatches, localTime } from '../../commands/batches.js';
+import { listBatches } from '../../commands/batches.js';
+import { localDateTime } from '../render/format.js';
 import { undoBatch } from '../../core/import/undo.js';
+import { undoMerge } from '../../core/province/undo.js';
 import type { Desk } from './desk.js';
 
 /**
@@ -23,7 +25,7 @@ export async function undoStep(desk: Desk): Promise<void> {
     t('menu.undo.which'),
     batches.map((b) => ({
       value: b.id,
-      name: t('menu.undo.batch', { batch: b.id, files: files(b), when: localTime(ctx.lang, b.startedAt) }),
+      name: t('menu.undo.batch', { batch: b.id, files: files(b), when: localDateTime(b.startedAt, ctx.lang) }),
       description: t('menu.undo.counts', { communities: b.communities.created ?? 0, officers: b.officers.created ?? 0, operator: b.operator }),
     })),
   );
@@ -33,6 +35,6 @@ export async function undoStep(desk: Desk): Promise<void> {
     desk.say(t('confirm.aborted'));
     return;
   }
-  const result = await desk.db((db) => undoBatch(db, id, ctx.operator));
+  const result = await desk.db((db) => (batch.kind === 'merge' ? undoMerge(db, id, ctx) : undoBatch(db, id, ctx.operator)));
   desk.say(t('undo.done', { ...result }));
 }

@@ -35,6 +35,9 @@ export const cliMessages = {
   'cli.init': { id: 'membuat atau memperbarui basis data dan mencatat kabupaten/kota kantor', en: 'create or upgrade the database and record the office regency' },
   'cli.init.regency': { id: 'kode Kemendagri (35.74) atau nama ("Kota Probolinggo")', en: 'Kemendagri code (35.74) or name ("Kota Probolinggo")' },
   'cli.init.office': { id: 'nama kantor untuk judul laporan', en: 'office name for report titles' },
+  'cli.init.province': { id: 'buat basis data provinsi: kode (16) atau nama ("Sumatera Selatan")', en: 'make a provincial database: code (16) or name ("Sumatera Selatan")' },
+  'cli.merge': { id: 'menggabungkan berkas basis data kantor ke basis data provinsi', en: "merge offices' database files into the provincial database" },
+  'cli.merge.files': { id: 'berkas .sqlite kantor (salinan dari `kim backup`)', en: "offices' .sqlite files (copies made by `kim backup`)" },
 
   'cli.import': { id: 'mengimpor daftar pengurus dari berkas CSV', en: 'import rosters from CSV files' },
   'cli.import.files': { id: 'berkas CSV daftar pengurus', en: 'roster CSV files' },
@@ -82,6 +85,8 @@ export const cliMessages = {
   'cli.report.recap': { id: 'rekap triwulan per kecamatan', en: 'quarterly recap per district' },
   'cli.report.year': { id: 'tahun, mis. 2025', en: 'year, e.g. 2025' },
   'cli.report.quarter': { id: 'triwulan 1-4', en: 'quarter 1-4' },
+  'cli.report.by': { id: 'basis data provinsi: satu baris per kabupaten/kota (regency)', en: 'provincial database: one row per regency or city (regency)' },
+  'cli.report.regency': { id: 'basis data provinsi: rekap per kecamatan satu kabupaten/kota (kode atau nama)', en: 'provincial database: the per-district recap of one regency (code or name)' },
   'cli.report.findings': { id: 'KIM dengan masalah terbuka, untuk surat tindak lanjut', en: 'KIMs with open problems, for follow-up letters' },
   'cli.export': { id: 'ekspor lengkap KIM atau pengurus', en: 'full export of communities or officers' },
   'cli.export.what': { id: 'apa yang diekspor: KIM atau pengurus', en: 'what to export: KIMs or officers' },

@@ -9,6 +9,7 @@ import { validateMessages } from './validate.js';
 import { numberMessages } from './number.js';
 import { reportMessages } from './report.js';
 import { interactiveMessages } from './interactive.js';
+import { provinceMessages } from './province.js';
 
 /**
  * Every sentence a clerk reads, in Indonesian and English. Each area keeps its own file so that
@@ -24,6 +25,7 @@ const catalog = {
   ...numberMessages,
   ...reportMessages,
   ...interactiveMessages,
+  ...provinceMessages,
 } satisfies Record<string, Entry>;
 
 export type Lang = 'id' | 'en';

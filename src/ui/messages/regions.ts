@@ -25,4 +25,16 @@ export const regions = {
     id: 'Kabupaten/kota kantor belum diatur. Jalankan `kim init --regency <kode|nama>` terlebih dahulu.',
     en: 'The office regency is not set. Run `kim init --regency <code|name>` first.',
   },
+  'regions.provinceCodeUnknown': {
+    id: 'Kode provinsi "{value}" tidak ada dalam data Kemendagri. Contoh kode yang benar: 16.',
+    en: 'Province code "{value}" is not in the Kemendagri reference. A valid code looks like 16.',
+  },
+  'regions.provinceUnknown': {
+    id: 'Provinsi "{value}" tidak ditemukan. Periksa ejaannya, atau pakai kodenya (mis. 16).',
+    en: 'No province named "{value}". Check the spelling, or use its code (e.g. 16).',
+  },
+  'regions.provinceAmbiguous': {
+    id: '"{value}" cocok dengan beberapa provinsi: {candidates}. Tulis lebih lengkap, atau pakai kodenya.',
+    en: '"{value}" matches several provinces: {candidates}. Write more of the name, or use the code.',
+  },
 } satisfies Record<string, Entry>;

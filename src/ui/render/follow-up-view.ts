@@ -12,14 +12,17 @@ export function problemText(t: Translate, p: StoredProblem): string {
 
 export interface FollowUpDocument {
   regency: { code: string; name: string } | null;
+  /** Set in a provincial database, whose rows each name their regency. */
+  province?: { code: string; name: string };
   asOf: string;
   summary: { communities: number; errors: number; warnings: number };
   rows: unknown[];
 }
 
-export function followUpJson(t: Translate, list: FollowUp[], regency: FollowUpDocument['regency'], today: string): FollowUpDocument {
+export function followUpJson(t: Translate, list: FollowUp[], regency: FollowUpDocument['regency'], today: string, province?: FollowUpDocument['province']): FollowUpDocument {
   return {
     regency,
+    ...(province && { province }),
     asOf: today,
     summary: {
       communities: list.length,
@@ -27,6 +30,7 @@ export function followUpJson(t: Translate, list: FollowUp[], regency: FollowUpDo
       warnings: list.reduce((n, f) => n + f.warnings, 0),
     },
     rows: list.map((f) => ({
+      ...(f.regency !== undefined && { regency: f.regency }),
       district: f.district,
       village: f.village,
       community: f.community,
@@ -52,7 +56,8 @@ export function followUpJson(t: Translate, list: FollowUp[], regency: FollowUpDo
  */
 export function followUpDataset(t: Translate, list: FollowUp[], title: string, options: { multiline: boolean; color?: ChalkInstance }): Dataset {
   const { multiline, color } = options;
-  const columns = (['district', 'village', 'kim', 'number', 'problems', 'officersConcerned'] as const).map((key) => ({
+  const regency = list.some((f) => f.regency !== undefined);
+  const columns = ([...(regency ? (['regency'] as const) : []), 'district', 'village', 'kim', 'number', 'problems', 'officersConcerned'] as const).map((key) => ({
     key,
     header: t(`report.col.${key}`),
     width: key === 'problems' ? 70 : key === 'officersConcerned' ? 28 : 18,
@@ -67,6 +72,7 @@ export function followUpDataset(t: Translate, list: FollowUp[], title: string, o
     title,
     columns,
     rows: list.map((f) => ({
+      regency: f.regency?.name,
       district: f.district,
       village: f.village,
       kim: f.community.name,

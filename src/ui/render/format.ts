@@ -12,6 +12,11 @@ export function longDate(iso: string, lang: Lang): string {
   return `${Number(m[3])} ${MONTHS[lang][Number(m[2]) - 1]} ${m[1]}`;
 }
 
+/** A stored ISO time as the clerk's computer shows a date and time: "04/12/2025, 14:05". */
+export function localDateTime(iso: string, lang: Lang): string {
+  return new Date(iso).toLocaleString(lang === 'id' ? 'id-ID' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' });
+}
+
 /** A percentage with one decimal, with the decimal comma in Indonesian: 53,8. */
 export function decimal(value: number | null, lang: Lang): string {
   if (value === null) return '';

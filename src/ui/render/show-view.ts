@@ -22,6 +22,7 @@ export function showFields(t: Translate, d: CommunityDetail): Field[] {
   const fields: Field[] = [
     [t('show.field.id'), text(c.id)],
     [t('show.field.number'), text(c.number) || t('word.none')],
+    [t('show.field.office'), c.regencyCode ? t('show.officeLine', { name: text(c.regency), code: text(c.regencyCode) }) : ''],
     [t('show.field.district'), join(c.district, c.districtCode ? `(${c.districtCode})` : '')],
     [t('show.field.village'), join(c.village, c.villageCode ? `(${c.villageCode})` : '')],
     [t('show.field.address'), text(c.address)],
