@@ -87,7 +87,7 @@ describe('a KIM imported before the regency was set', () => {
     fs.copyFileSync(path.join(FIXTURES, 'rosters', 'probolinggo_excel_cp1252.csv'), path.join(dir, 'r.csv'));
     kimJson(['import', 'r.csv'], { cwd: dir });
     const init = kim(['init', '--regency', 'Kota Probolinggo'], { cwd: dir });
-    expect(init.stderr).toMatch(/1 KIMs whose village or district was not recognised were looked up again/);
+    expect(init.stderr).toMatch(/1 KIM whose village or district was not recognised was looked up again/);
     const again = kimJson(['import', 'r.csv'], { cwd: dir });
     expect(again.json.communities).toEqual({ created: 0, updated: 0, unchanged: 6 });
     expect(query(dir, `SELECT count(*) AS n FROM communities WHERE name = 'KIM Triwung Cerdas'`)).toEqual([{ n: 1 }]);
