@@ -46,6 +46,9 @@ describe('what this account may not do', () => {
     expect(kim(['import', ROSTER], { cwd: base }).code).toBe(0);
     // Validated: a list then has nothing to bring up to date, and only reads.
     expect(kim(['validate'], { cwd: base }).code).toBeLessThan(2);
+    // A clone under a folder only its owner may enter (mktemp -d) hides kim from the clerk account.
+    const reach = asClerk(['--version'], base, state);
+    expect(reach.code, `the clerk account cannot run ${BIN} (${process.execPath}): give every folder above them o+x\n${reach.stderr}`).toBe(0);
   });
 
   /** A folder of the clerk's with a copy of the database, or one the clerk may not write in. */
