@@ -43,7 +43,7 @@ describe('one KIM, one set of values per file', () => {
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/Values that disagree within one file \(the first one stands\)/);
     expect(first.stdout).toMatch(/│ +4 │ KIM Maju +│ +│ SK number │ 400\/89\/425\.106\/2025 │ 400\/98\/425\.106\/2025 │/);
-    expect(first.stderr).toMatch(/1 values in the file differ from another row about the same KIM or officer/);
+    expect(first.stderr).toMatch(/1 value in the file differs from another row about the same KIM or officer/);
     expect(query(dir, 'SELECT sk_number, sk_date, acknowledged FROM communities')).toEqual([{ sk_number: '400/89/425.106/2025', sk_date: '2 Agustus 2025', acknowledged: 'Ya' }]);
     // Imported again, the file still disagrees with itself, and nothing changes.
     const again = kimJson(['import', file], { cwd: dir });

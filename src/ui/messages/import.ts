@@ -154,11 +154,11 @@ export const importMessages = {
   'import.conflictsTitle': { id: 'Isian yang bertentangan dalam satu berkas (yang pertama dipakai)', en: 'Values that disagree within one file (the first one stands)' },
   'import.conflictsMore': {
     id: '{count} isian bertentangan; {shown} pertama ditampilkan.',
-    en: '{count} disagreeing values; the first {shown} are shown.',
+    en: '{count, plural, one {# disagreeing value} other {# disagreeing values}}; the first {shown} are shown.',
   },
   'import.conflictsHint': {
     id: '{count} isian di berkas berbeda dengan isian baris lain untuk KIM atau pengurus yang sama; nilai baris pertama dipakai. Periksa berkasnya, lalu perbaiki dengan `kim edit` bila perlu.',
-    en: '{count} values in the file differ from another row about the same KIM or officer; the first row\'s value stands. Check the file, then fix with `kim edit` if needed.',
+    en: '{count, plural, one {# value in the file differs} other {# values in the file differ}} from another row about the same KIM or officer; the first row\'s value stands. Check the file, then fix with `kim edit` if needed.',
   },
   'import.officeConflictsTitle': {
     id: 'Perubahan kantor sejak impor terakhir yang tetap dipakai, padahal berkas membawa isian lain',
@@ -166,11 +166,11 @@ export const importMessages = {
   },
   'import.officeConflicts': {
     id: '{count} isian berkas tidak dipakai karena kantor sudah mengubahnya sejak impor terakhir. Untuk memakai isian berkas, impor lagi dengan --prefer-file, atau pilih satu per satu di menu `kim`.',
-    en: "{count} values of the file were not taken because the office changed them since the last import. To take the file's, import again with --prefer-file, or choose one by one in the `kim` menu.",
+    en: "{count, plural, one {# value of the file was} other {# values of the file were}} not taken because the office changed them since the last import. To take the file's, import again with --prefer-file, or choose one by one in the `kim` menu.",
   },
   'import.officeConflictsDryRun': {
     id: '{count} isian berkas berbeda dengan perubahan kantor sejak impor terakhir; perubahan kantor akan tetap dipakai (--prefer-file untuk memakai isian berkas).',
-    en: "{count} values of the file differ from the office's changes since the last import; the office's will stand (--prefer-file takes the file's).",
+    en: "{count, plural, one {# value of the file differs} other {# values of the file differ}} from the office's changes since the last import; the office's will stand (--prefer-file takes the file's).",
   },
   'import.col.officer': { id: 'Pengurus', en: 'Officer' },
   'import.col.field': { id: 'Kolom', en: 'Field' },
