@@ -159,14 +159,14 @@ describe('LSM', () => {
 });
 
 describe('the many ways of writing none', () => {
-  it.each([[''], ['-'], ['--'], ['.'], ['tidak ada'], ['Tidak'], ['TDK'], ['nihil'], ['none'], ['N/A'], ['n.a.'], ['0'], ['belum ada'], ['Tidak berpartai'], ['Bukan anggota partai'], ['Non partai'], ['Netral']])(
+  it.each([[''], ['-'], ['--'], ['.'], ['tidak ada'], ['Tidak'], ['TDK'], ['nihil'], ['none'], ['N/A'], ['n.a.'], ['0'], ['belum ada'], ['Tidak berpartai'], ['Bukan anggota partai'], ['Non partai'], ['Netral'], ['000.'], ['- 0'], [' 00 ']])(
     '%j means none',
     (text) => {
       expect(isNone(text)).toBe(true);
     },
   );
 
-  it.each([['PKB'], ['Golkar'], ['LSM Peduli'], ['197312112005011002'], ['Ada']])('%j is a value', (text) => {
+  it.each([['PKB'], ['Golkar'], ['LSM Peduli'], ['197312112005011002'], ['Ada'], ['400/12/425.106/2025'], ['0812-3456-7890'], ['-01'], ['1 tidak ada']])('%j is a value', (text) => {
     expect(isNone(text)).toBe(false);
   });
 });

@@ -5,7 +5,7 @@ import { asnInOccupation, asnInStatus, isRetired } from './affiliation/asn.js';
 import { ngoInText, namesVillageBody } from './affiliation/ngo.js';
 import { isNone } from './affiliation/none.js';
 import { partyInColumn, partyInText } from './affiliation/party.js';
-import { CORE_ROLES, coreRoles } from './roles.js';
+import { missingCoreRoles } from './roles.js';
 import type { Hit, OfficerRecord, Rule } from './types.js';
 
 const blank = (s: string | null) => s === null || s.trim() === '';
@@ -85,8 +85,7 @@ export const administrativeRules: Rule[] = [
     severity: 'error',
     description: 'rule.ADM-ROLES',
     roster: (c, roles) => {
-      const filled = new Set(roles.flatMap(coreRoles));
-      const missing = CORE_ROLES.filter((r) => !filled.has(r));
+      const missing = missingCoreRoles(roles);
       if (missing.length === 0) return [];
       // No roster of this KIM had a role column: the roles are unknown, not missing.
       const reason = isBlind(c.blind, 'role') && roles.every((r) => r === null) ? 'noColumn' : 'missing';

@@ -5,7 +5,7 @@
  * builds row objects property by property, which at a million officers costs more than the checks.
  */
 import type { Db } from '../../db/connection.js';
-import { AFFILIATION_COLUMNS, allClean, KEY_SEPARATOR, OFFICER_KEY, typicalAt } from './typical.js';
+import { AFFILIATIONS, KEY_SEPARATOR, OFFICER_KEY, typicalAt } from './typical.js';
 import type { CommunityRecord, OfficerRecord } from './types.js';
 
 export interface PagedCommunity {
@@ -48,7 +48,7 @@ function officerOf(r: unknown[]): OfficerRecord {
 // LEFT JOIN keeps a community without active officers: its roster rules still run.
 const PAGE_SQL = `
   SELECT ${COMMUNITY_COLUMNS}, count(o.id), json_group_array(o.role), group_concat(o.id), group_concat(${OFFICER_KEY}, char(30)),
-    ${AFFILIATION_COLUMNS.map((col) => `json_group_array(DISTINCT o.${col})`).join(', ')}
+    ${AFFILIATIONS.map((a) => a.sql).join(', ')}
   FROM communities c LEFT JOIN officers o ON o.community_id = c.id AND o.ended_at IS NULL
   WHERE c.id IN (SELECT value FROM json_each(@page))
   GROUP BY c.id ORDER BY c.id`;
@@ -62,7 +62,7 @@ const OFFICERS_SQL = `
 
 // Where the aggregates stand in a row of PAGE_SQL, after the community's columns.
 const COUNT = COMMUNITY_COLUMNS.split(',').length;
-const [ROLES, IDS, KEYS, AFFILIATIONS] = [COUNT + 1, COUNT + 2, COUNT + 3, COUNT + 4];
+const [ROLES, IDS, KEYS, FIRST_AFFILIATION] = [COUNT + 1, COUNT + 2, COUNT + 3, COUNT + 4];
 
 /**
  * The officers of one KIM that are not typical, by their texts (OFFICER_KEY) and ids in the same
@@ -100,7 +100,7 @@ export function* pagedCommunities(db: Db, ids: number[], options: PageOptions): 
       // Without the holders of shared NIKs, and in a KIM with an occupation, NIP, party or NGO that
       // some rule may flag, every officer is checked one by one.
       const odd =
-        options.holders && AFFILIATION_COLUMNS.every((col, k) => allClean[col](r[AFFILIATIONS + k] as string))
+        options.holders && AFFILIATIONS.every((a, k) => a.clean(r[FIRST_AFFILIATION + k] as string))
           ? atypical(r[KEYS] as string, r[IDS] as string, count, options.cutoff)
           : null;
       if (odd === null) whole.push(id);

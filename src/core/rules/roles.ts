@@ -69,3 +69,13 @@ const rolesOf = memoize((text: string): CoreRole[] => {
   const roles = parts.map(partRole).filter((r): r is CoreRole => r !== null);
   return [...new Set(roles)];
 });
+
+/** The core roles no role of a roster fills, in CORE_ROLES order: one look-up per officer, run for every KIM. */
+export function missingCoreRoles(roles: readonly (string | null)[]): CoreRole[] {
+  const filled = new Set<CoreRole>();
+  for (const role of roles) {
+    if (role) for (const r of rolesOf(role)) filled.add(r);
+    if (filled.size === CORE_ROLES.length) return [];
+  }
+  return CORE_ROLES.filter((r) => !filled.has(r));
+}

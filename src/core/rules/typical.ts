@@ -81,24 +81,45 @@ export function ageCutoff(today: string, ageMin: number): string {
   return String(Number(today.slice(0, 4)) - ageMin).padStart(4, '0') + today.slice(4);
 }
 
-/** The affiliation columns, each with the test that a value of it can make no rule fire. */
 const freeText = (v: string | null) => v === null || (asnInOccupation(v) === null && partyInText(v) === null && ngoInText(v) === null);
 
-const CLEAN: Record<'occupation' | 'nip' | 'party' | 'ngo' | 'employment_status' | 'notes', (value: string | null) => boolean> = {
-  // ADM-ASN, ADM-PARTY and ADM-NGO all read the occupation and the free notes.
+/** The affiliation columns, each with the test that a value of it can make no rule fire. */
+const CLEAN: Record<'occupation' | 'nip' | 'party' | 'ngo', (value: string | null) => boolean> = {
+  // ADM-ASN, ADM-PARTY and ADM-NGO all read the occupation (and the free notes, below).
   occupation: freeText,
-  notes: freeText,
-  // A status that says ASN (or TNI/Polri) makes ADM-ASN look further.
-  employment_status: (v) => isNone(v) || asnInStatus(v!) === null,
   // Any NIP makes ADM-ASN look further.
   nip: (v) => isNone(v),
   party: (v) => isNone(v) || namesVillageBody(v!),
   ngo: (v) => isNone(v) || namesVillageBody(v!),
 };
 
-export const AFFILIATION_COLUMNS = Object.keys(CLEAN) as (keyof typeof CLEAN)[];
+const UNIT = '\x1f';
 
-/** Whether every value of a KIM's column (a JSON array, as json_group_array gives it) is clean. */
-export const allClean: Record<keyof typeof CLEAN, (json: string) => boolean> = Object.fromEntries(
-  AFFILIATION_COLUMNS.map((column) => [column, memoize((json: string) => (JSON.parse(json) as (string | null)[]).every(CLEAN[column]))]),
-) as Record<keyof typeof CLEAN, (json: string) => boolean>;
+/**
+ * The employment status and the notes, as one "status␟notes" text per officer that has either.
+ * Few rosters have these columns: one aggregate that skips empty officers costs a quarter of
+ * what a DISTINCT list per column did (about 0.1 s at a million officers).
+ */
+const STATUS_AND_NOTES = `json_group_array(DISTINCT ifnull(o.employment_status, '') || char(31) || ifnull(o.notes, ''))
+  FILTER (WHERE o.employment_status IS NOT NULL OR o.notes IS NOT NULL)`;
+
+function cleanStatusAndNotes(text: string): boolean {
+  const cut = text.indexOf(UNIT);
+  // A value holding the separator itself cannot be split for sure: checked the long way.
+  if (text.indexOf(UNIT, cut + 1) >= 0) return false;
+  const status = text.slice(0, cut);
+  const notes = text.slice(cut + 1);
+  // A status that says ASN (or TNI/Polri) makes ADM-ASN look further; notes are read like the occupation.
+  return (status === '' || isNone(status) || asnInStatus(status) === null) && (notes === '' || freeText(notes));
+}
+
+const listClean = (clean: (value: string) => boolean) => memoize((json: string) => (JSON.parse(json) as (string | null)[]).every((v) => clean(v as string)));
+
+/**
+ * What a KIM's page row lists of its officers' affiliations (SQL aggregates over its officers
+ * `o`), each with the test that no value in the list (a JSON array) can make a rule fire.
+ */
+export const AFFILIATIONS: { sql: string; clean: (json: string) => boolean }[] = [
+  ...(Object.keys(CLEAN) as (keyof typeof CLEAN)[]).map((column) => ({ sql: `json_group_array(DISTINCT o.${column})`, clean: listClean(CLEAN[column]) })),
+  { sql: STATUS_AND_NOTES, clean: listClean(cleanStatusAndNotes) },
+];
