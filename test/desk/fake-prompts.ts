@@ -32,6 +32,8 @@ export interface FakePrompts extends Prompts {
   defaults: unknown[];
   /** Sentences with which input prompts refused a typed value. */
   refused: string[];
+  /** Where the desk and the script parted ways; the desk may catch the error, the test must not. */
+  mismatches: string[];
   left(): number;
 }
 
@@ -48,6 +50,7 @@ export function scripted(steps: Step[]): FakePrompts {
     offered: new Map(),
     defaults: [],
     refused: [],
+    mismatches: [],
     left: () => queue.length,
     async select<T>(message: string, entries: Entry<T>[], options?: { default?: T }): Promise<T | undefined> {
       const step = next(message, 'select');
@@ -58,7 +61,10 @@ export function scripted(steps: Step[]): FakePrompts {
       fake.offered.set(message, fake.lastChoices);
       const { pick } = step as { pick: string | RegExp };
       const found = choices.find((c) => !c.disabled && (typeof pick === 'string' ? c.name.includes(pick) : pick.test(c.name)));
-      if (!found) throw new Error(`no choice ${pick} at "${message}"; choices: ${fake.lastChoices.join(' | ')}`);
+      if (!found) {
+        fake.mismatches.push(`no choice ${pick} at "${message}"`);
+        throw new Error(`no choice ${pick} at "${message}"; choices: ${fake.lastChoices.join(' | ')}`);
+      }
       return found.value;
     },
     async input(message, options = {}) {
@@ -72,6 +78,7 @@ export function scripted(steps: Step[]): FakePrompts {
         if (problem === null) return value;
         fake.refused.push(problem);
       }
+      fake.mismatches.push(`every value typed at "${message}" was refused`);
       throw new Error(`every value typed at "${message}" was refused: ${fake.refused.join(' / ')}`);
     },
     async confirm(message) {
@@ -82,9 +89,13 @@ export function scripted(steps: Step[]): FakePrompts {
   function next(message: string, kind: Step['kind']): Step {
     fake.asked.push(message);
     const step = queue.shift();
-    if (!step) throw new Error(`the script ended, but the desk asked: "${message}"`);
+    const fail = (problem: string) => {
+      fake.mismatches.push(problem);
+      return new Error(problem);
+    };
+    if (!step) throw fail(`the script ended, but the desk asked: "${message}"`);
     if (step.kind === 'ctrlC') throw new ExitPromptError('User force closed the prompt with SIGINT');
-    if (step.kind !== kind && step.kind !== 'esc') throw new Error(`the desk asked a ${kind} ("${message}"), the script had a ${step.kind}`);
+    if (step.kind !== kind && step.kind !== 'esc') throw fail(`the desk asked a ${kind} ("${message}"), the script had a ${step.kind}`);
     return step;
   }
   return fake;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { previewRoster } from '../../src/core/roster/preview.js';
 import { HEADER, officer, writeRoster } from '../helpers/roster.js';
-import { choose, ctrlC, no, type, yes } from './fake-prompts.js';
+import { choose, ctrlC, esc, no, type, yes } from './fake-prompts.js';
 import { world, type World } from './world.js';
 
 /** A roster whose occupation column has a heading kim does not know, plus a remarks column and a broken row. */
@@ -94,7 +94,7 @@ describe('the guided import', () => {
     const elsewhere = fs.mkdtempSync(path.join(w.dir, 'unduhan-'));
     const file = writeRoster(elsewhere, 'rekap.txt', [HEADER, officer(1), officer(2), officer(3)]);
     writeRoster(w.dir, 'lain.csv', [HEADER, officer(1)]);
-    const { prompts } = await w.desk([choose('Import a roster'), choose('Type a path'), type('hilang.csv', path.relative(w.dir, file)), yes, choose('Exit')]);
+    const { prompts } = await w.desk([esc, choose('Import a roster'), choose('Type a path'), type('hilang.csv', path.relative(w.dir, file)), yes, choose('Exit')]);
     expect(prompts.refused).toEqual([expect.stringContaining('hilang.csv does not exist')]);
     expect(w.query(`SELECT count(*) AS n FROM officers`)).toEqual([{ n: 3 }]);
   });

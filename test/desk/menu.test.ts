@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { choose, ctrlC, type } from './fake-prompts.js';
+import { choose, ctrlC, esc, type } from './fake-prompts.js';
 import { withSampleImported, world } from './world.js';
 
 describe('the desk menu', () => {
@@ -26,8 +26,10 @@ describe('the desk menu', () => {
 
   it('works before the first database exists, and creates none just by opening', async () => {
     const w = world({ database: false });
-    const { code } = await w.desk([choose('Exit')]);
+    const { code, prompts } = await w.desk([esc, choose('Exit')]);
     expect(code).toBe(0);
+    expect(prompts.asked[0]).toBe('Office regency (name or code, e.g. Kota Probolinggo or 35.74):');
+    expect(w.stdout.text).toContain('The regency is not set. Set it under Settings › Office regency before importing');
     expect(w.stdout.text).toContain('not created yet');
     expect(fs.existsSync(w.dbFile)).toBe(false);
   });
@@ -41,7 +43,7 @@ describe('the desk menu', () => {
 
   it('shows a failing step as the command would, and stays open', async () => {
     const w = world({ database: false });
-    const { code, prompts } = await w.desk([choose('Find a KIM'), type('Jati'), choose('Exit')]);
+    const { code, prompts } = await w.desk([esc, choose('Find a KIM'), type('Jati'), choose('Exit')]);
     expect(code).toBe(0);
     // Said from the desk: the menu entry to choose, not a command to type.
     expect(w.stderr.text).toMatch(/^Error: There is no database at .* yet\. Choose "Import a roster" to start/m);

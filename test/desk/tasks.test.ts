@@ -91,7 +91,7 @@ describe('find, back up and settings from the desk', () => {
 
   it('sets the regency on a desk without a database, creating it', async () => {
     const w = world({ database: false });
-    await w.desk([choose('Settings'), choose(/^Office regency/), type('Kota Probolinggo'), choose('← Back'), exit]);
+    await w.desk([esc, choose('Settings'), choose(/^Office regency/), type('Kota Probolinggo'), choose('← Back'), exit]);
     expect(w.query(`SELECT value FROM settings WHERE key = 'regency'`)).toEqual([{ value: '"35.74"' }]);
     expect(w.stdout.text).toContain('Regency: Kota Probolinggo (35.74)');
   });

@@ -91,6 +91,9 @@ describe('kim alone in a real terminal', () => {
       env,
       cols: 80,
       steps: [
+        // A new database asks for the regency first; Esc leaves it for later.
+        { expect: 'Office regency (name or code, e.g. Kota Probolinggo or 35.74):', send: ESC },
+        { expect: 'The regency is not set. Set it under Settings › Office regency before importing' },
         // The regency, from Settings; Esc at a value and at the list goes back one step each.
         { expect: 'The office regency is not set: choose Settings › Office regency.' },
         { expect: 'What would you like to do?', send: 'Settings' },

@@ -62,6 +62,7 @@ export function world(options: { lang?: 'id' | 'en'; database?: boolean } = {}):
     async desk(steps) {
       const prompts = scripted(steps);
       const code = await runDesk(ctx, prompts);
+      if (prompts.mismatches.length > 0) throw new Error(`the desk and the script parted ways: ${prompts.mismatches.join('; ')}`);
       if (prompts.left() > 0) throw new Error(`the desk ended with ${prompts.left()} steps of the script unused; last asked: ${prompts.asked.at(-1)}`);
       return { code, prompts };
     },

@@ -50,6 +50,9 @@ export type PreferFile = boolean | ReadonlySet<string>;
 /** How a conflict is named when the clerk takes the file's value for it alone. */
 export const conflictKey = (entity: 'community' | 'officer', id: number, field: string) => `${entity}:${id}:${field}`;
 
+/** The key of a conflict the import reported, to take the file's value for it alone next time. */
+export const keyOfConflict = (c: Conflict) => (c.officer ? conflictKey('officer', c.officer.id, c.field) : conflictKey('community', c.community.id, c.field));
+
 /** Enough conflicts to read and to fix a file by; a file with more has a deeper problem. */
 const CONFLICTS_KEPT = 1000;
 

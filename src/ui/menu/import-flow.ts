@@ -13,6 +13,7 @@ import { writeFileAtomic } from '../../files.js';
 import { renderTable } from '../render/table.js';
 import { changesNothing } from '../render/import-view.js';
 import { askUnknownColumns, previewText, rememberMapping, targetLabel, type Mapping } from './column-mapping.js';
+import { chooseFileWins } from './conflict-flow.js';
 import type { Desk } from './desk.js';
 import type { Entry } from './prompts.js';
 
@@ -141,11 +142,26 @@ export async function guidedImport(desk: Desk): Promise<void> {
     files: [file], dryRun: true, strict: false, replaceRosters: false, encoding: preview.encoding, delimiter: preview.delimiter,
     maps, operator: ctx.operator, today: ctx.today, endReason: (batch) => t('import.endReason', { batch }),
   };
-  const plan = await desk.db((db) => importRosters(db, options), { create: true });
-  desk.say(ctx.color.bold(t('import.dryRunTitle')));
-  desk.say(planText(desk, plan));
+  const showPlan = async (planned: ImportOptions) => {
+    const plan = await desk.db((db) => importRosters(db, planned), { create: true });
+    desk.say(ctx.color.bold(t('import.dryRunTitle')));
+    desk.say(planText(desk, plan));
+    return plan;
+  };
+  const plan = await showPlan(options);
   if (!plan.regencySet) desk.say(ctx.color.yellow(t('import.noRegency')));
   for (const s of plan.seenBefore) desk.say(t(changesNothing(plan) ? 'import.sameFileAgain' : 'import.sameFileAgainChanged', { file: path.basename(s.file), batch: s.batch }));
+  const fileWins = await chooseFileWins(desk, plan);
+  if (fileWins === undefined) {
+    desk.say(t('confirm.aborted'));
+    return;
+  }
+  if (fileWins !== false) {
+    // The plan is made again with the clerk's choice, so what is confirmed is what is applied.
+    options.preferFile = fileWins;
+    if (Array.isArray(fileWins)) desk.say(t('guided.conflict.taken', { count: fileWins.length }));
+    await showPlan(options);
+  }
   if (!(await prompts.confirm(t('guided.confirm', { file: path.basename(file) })))) {
     desk.say(t('confirm.aborted'));
     return;

@@ -3,6 +3,7 @@ import { deskStatus, type DeskStatus } from '../../core/desk/status.js';
 import { refreshValidation, revalidator } from '../../core/reports/freshness.js';
 import type { MessageKey } from '../messages/index.js';
 import { attempt, deskContext, makeDesk, type Desk } from './desk.js';
+import { regencyFirst } from './first-run.js';
 import { guidedImport } from './import-flow.js';
 import { isPromptExit, type Prompts } from './prompts.js';
 import { reviewProblems } from './review-flow.js';
@@ -78,6 +79,7 @@ export async function runDesk(ctx: Context, prompts: Prompts): Promise<number> {
   const desk = makeDesk(deskContext(ctx), prompts);
   const guard = guardInterrupts(desk);
   try {
+    await attempt(desk, () => regencyFirst(desk));
     for (;;) {
       const s = await header(desk);
       const entries = (s?.province ? PROVINCE_ITEMS : ITEMS).map((value) => ({ value, name: desk.t(`menu.item.${value}` as MessageKey), description: desk.t(`menu.item.${value}.hint` as MessageKey) }));

@@ -29,14 +29,14 @@ export function importJson(result: ImportResult, reason: (r: RejectedRow) => str
         ...(c.candidates.length && { candidates: c.candidates }),
       })),
     ),
-    conflicts: result.conflicts.map((c) => ({ ...c, ...shown(c) })),
+    conflicts: result.conflicts.map((c) => ({ ...c, ...shownConflict(c) })),
   };
 }
 
 const list = (items: string[]) => items.join(', ');
 
 /** A conflict's two values as printed: NIKs masked, as everywhere. */
-function shown(c: Conflict): { stored: string | null; file: string } {
+export function shownConflict(c: Conflict): { stored: string | null; file: string } {
   return c.field === 'nik' ? { stored: maskNik(c.stored), file: maskNik(c.file)! } : { stored: c.stored, file: c.file };
 }
 
@@ -90,7 +90,7 @@ export function conflictRows(t: Translate, result: ImportResult, source: Conflic
       { key: 'other', header: t(source === 'file' ? 'import.col.other' : 'import.col.fileValue') },
     ],
     rows: conflicts.map((c) => {
-      const { stored, file } = shown(c);
+      const { stored, file } = shownConflict(c);
       return { row: c.row, community: c.community.name, officer: c.officer?.name ?? '', field: fieldWords(t, c.field), kept: stored ?? '', other: file };
     }),
   };
