@@ -141,8 +141,9 @@ export class ImportSession {
   private communitiesInFile = new Set<number>();
   /** Per community met in the current file, which of its fields the file has given (bit per COMMUNITY_FIELDS entry). */
   private givenInFile = new Map<number, number>();
-  /** What the rules need that the current file has no column for. */
+  /** What the rules need that the current file has no column for, and as stored on a KIM. */
   private fileBlind: readonly string[] = [];
+  private fileBlindText: string | null = null;
   private last?: CommunityState;
   readonly conflicts: Conflict[] = [];
   /** All conflicts, when more than CONFLICTS_KEPT were found. */
@@ -176,12 +177,14 @@ export class ImportSession {
     this.communitiesInFile = new Set();
     this.givenInFile = new Map();
     this.fileBlind = [];
+    this.fileBlindText = null;
     this.last = undefined;
   }
 
   /** The file's header is read: `blind` is what the rules need that it has no column for. */
   useColumns(blind: readonly string[]): void {
     this.fileBlind = blind;
+    this.fileBlindText = blindText(blind);
   }
 
   /**
@@ -294,7 +297,7 @@ export class ImportSession {
     if (id !== undefined && this.last?.id === id) return { ...place, state: this.last };
     // One community is held at a time; one met before is read again, and the database then
     // holds this batch's rows for it too.
-    const stored = (this.sql.findCommunity.get(villageKey, nameKey) ?? this.sql.findMovedCommunity.get(villageKey, nameKey)) as Record<string, unknown> | undefined;
+    const stored = (this.sql.findCommunity.get(villageKey, nameKey) ?? this.sql.findMoved(villageKey, nameKey)) as Record<string, unknown> | undefined;
     if (!stored) return place;
     if (stored.office) refuseMerged(this.db, stored.id as number);
     const storedId = stored.id as number;
@@ -308,7 +311,7 @@ export class ImportSession {
   private create(place: Place, record: RosterRecord): CommunityState {
     const values: Record<string, unknown> = {
       name: record.kim_name!, name_key: place.nameKey, village_key: place.villageKey, district_code: place.districtCode,
-      village_code: place.villageCode, region_note: place.note, blind: blindText(this.fileBlind),
+      village_code: place.villageCode, region_note: place.note, blind: this.fileBlindText,
       ...rowValues(record, COMMUNITY_FIELDS, derivedCommunity),
     };
     const id = this.sql.insertCommunity(values);
@@ -404,8 +407,10 @@ export class ImportSession {
     if (changes && base) changes.base = baseAfterImport(base, changes);
     this.givenInFile.set(state.id, given);
     // One roster with the column is enough for the rules to see: the KIM is no longer blind there.
-    const blind = stillBlind((state.values.blind as string | null | undefined) ?? null, this.fileBlind);
-    if (blind !== ((state.values.blind as string | null | undefined) ?? null)) (changes ??= {}).blind = blind;
+    const storedBlind = (state.values.blind as string | null | undefined) ?? null;
+    // Most KIMs were made by a roster like this one: blind where it is.
+    const blind = storedBlind === this.fileBlindText ? storedBlind : stillBlind(storedBlind, this.fileBlind);
+    if (blind !== storedBlind) (changes ??= {}).blind = blind;
     return changes;
   }
 

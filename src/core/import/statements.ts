@@ -23,8 +23,9 @@ function sqlText(s: string): string {
 /** The import's prepared statements, prepared once per import. */
 export class ImportStatements {
   readonly findCommunity: Statement;
-  /** A KIM the office moved to another village, by the place the last import gave it. */
-  readonly findMovedCommunity: Statement;
+  private readonly findMovedCommunity: Statement;
+  /** Whether any KIM was moved by the office since its last import (almost never): else no lookup is needed. */
+  private readonly anyMoved: boolean;
   readonly officersOf: Statement;
   readonly activeOfficers: Statement;
   readonly endOfficer: Statement;
@@ -50,6 +51,8 @@ export class ImportStatements {
     this.findMovedCommunity = db.prepare(
       `SELECT * FROM communities WHERE json_extract(base, '$.village_key') = ? AND name_key = ? AND base IS NOT NULL ORDER BY id LIMIT 1`,
     );
+    // The base's place is written only by the office's own edits, never by an import: known up front.
+    this.anyMoved = db.prepare(`SELECT EXISTS (SELECT 1 FROM communities WHERE json_extract(base, '$.village_key') IS NOT NULL AND base IS NOT NULL)`).pluck().get() === 1;
     this.officersOf = db.prepare(`SELECT * FROM officers WHERE community_id = ?`);
     this.activeOfficers = db.prepare(`SELECT id FROM officers WHERE community_id = ? AND ended_at IS NULL`);
     this.endOfficer = db.prepare(`UPDATE officers SET ended_at = ?, end_reason = ?, updated_at = ?, last_batch = ? WHERE id = ?`);
@@ -76,6 +79,11 @@ export class ImportStatements {
     // Spread, not one array: better-sqlite3 reads an array argument element by element through
     // V8's API (a million 14-value rows: 3.0 s as arrays, 2.1 s spread).
     return Number(this.insertCommunityStmt.run(...COMMUNITY_VALUE_COLUMNS.map((c) => values[c] ?? null)).lastInsertRowid);
+  }
+
+  /** A KIM the office moved to another village, by the place the last import gave it. */
+  findMoved(villageKey: string, nameKey: string): unknown {
+    return this.anyMoved ? this.findMovedCommunity.get(villageKey, nameKey) : undefined;
   }
 
   insertOfficer(communityId: number, v: OfficerValues): number {

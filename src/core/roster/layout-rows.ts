@@ -34,6 +34,18 @@ function words(): Words {
   return cached;
 }
 
+const hasText = (c: string) => c.length !== 0 && (c.charCodeAt(0) > 32 || c.trim() !== '');
+
+/**
+ * How many cells of the row hold text, counting no further than `max`: an officer's row of data
+ * is known at its third, without a string made.
+ */
+export function countFilled(cells: string[], max: number): number {
+  let n = 0;
+  for (const c of cells) if (hasText(c) && ++n >= max) break;
+  return n;
+}
+
 /** The row's non-blank cells, trimmed, stopping once there are more than `max`. */
 export function filledCells(cells: string[], max = Infinity): string[] {
   const out: string[] = [];
@@ -115,9 +127,4 @@ export function isTitleRow(cells: string[], fieldAt: (column: number) => boolean
   const text = cells[at]!.trim();
   if (/^[\d.,\s]*$/.test(text)) return false;
   return !fieldAt(at) || words().titles.test(foldText(text));
-}
-
-/** A line inside a signature block that says nothing by itself: a name, "(SUPARMAN, S.Sos)", a rank. */
-export function isSparseRow(cells: string[]): boolean {
-  return filledCells(cells, 2).length <= 2;
 }

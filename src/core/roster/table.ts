@@ -12,7 +12,7 @@ import type { CsvEvent } from './csv.js';
 import { blindSpots, type RuleNeed } from './coverage.js';
 import { COMMUNITY_TARGETS, type ColumnTarget, type Field, type RosterRecord } from './fields.js';
 import { closestHeading, isHeadingText, matchHeader, missingRequired, type ColumnMaps, type ColumnMatch, type HeaderMatch } from './headers.js';
-import { filledCells, isColumnNumberRow, isSignatureRow, isSparseRow, isTitleRow, isTotalRow } from './layout-rows.js';
+import { countFilled, filledCells, isColumnNumberRow, isSignatureRow, isTitleRow, isTotalRow } from './layout-rows.js';
 import { buildRecord, type Layout, type Rejection } from './record.js';
 import { REPLACEMENT_CHARACTER } from './encoding.js';
 
@@ -272,20 +272,22 @@ export class TableReader {
       this.endCarry();
       return;
     }
+    // Signature lines and titles hold a cell or two; a row of data is known at its third.
+    const filled = countFilled(cells, 3);
     if (this.footer) {
       // Under a signature block only a full officer row is data again (a second table pasted below).
-      if (isSparseRow(cells) || !this.hasOfficer(cells)) {
+      if (filled <= 2 || !this.hasOfficer(cells)) {
         this.skipped.signature++;
         return;
       }
       this.footer = false;
-    } else if (isSignatureRow(cells)) {
+    } else if (filled <= 2 && isSignatureRow(cells)) {
       this.footer = true;
       this.skipped.signature++;
       this.endCarry();
       return;
     }
-    if (isTitleRow(cells, (i) => this.fieldColumns.has(i))) {
+    if (filled === 1 && isTitleRow(cells, (i) => this.fieldColumns.has(i))) {
       this.skipped.title++;
       this.endCarry();
       return;
