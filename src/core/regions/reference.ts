@@ -89,7 +89,13 @@ export function loadProvinceReference(provinceCode: string): Reference {
   };
 }
 
-/** "KABUPATEN MUSI BANYUASIN" reads better as "Kabupaten Musi Banyuasin". */
+// A numbered region's numeral (Banyuasin II, Kota Baru III): I to XXXIX, as the reference spells it.
+const ROMAN_NUMERAL = /(?<![\p{L}\p{N}])(?=[ivx])(x{0,3})(ix|iv|v?i{0,3})(?![\p{L}\p{N}])/giu;
+
+/** "KABUPATEN MUSI BANYUASIN" reads better as "Kabupaten Musi Banyuasin"; "BANYUASIN II" keeps its numeral. */
 export function titleCase(name: string): string {
-  return name.toLowerCase().replace(/(^|[\s(/-])(\p{L})/gu, (_, sep: string, ch: string) => sep + ch.toUpperCase());
+  return name
+    .toLowerCase()
+    .replace(/(^|[\s(/-])(\p{L})/gu, (_, sep: string, ch: string) => sep + ch.toUpperCase())
+    .replace(ROMAN_NUMERAL, (numeral: string) => numeral.toUpperCase());
 }
