@@ -29,6 +29,8 @@ export interface FakePrompts extends Prompts {
   lastChoices: string[];
   /** The choices of every select, by its question. */
   offered: Map<string, string[]>;
+  /** The hints under the choices of every select, by its question. */
+  hints: Map<string, (string | undefined)[]>;
   defaults: unknown[];
   /** Sentences with which input prompts refused a typed value. */
   refused: string[];
@@ -48,6 +50,7 @@ export function scripted(steps: Step[]): FakePrompts {
     asked: [],
     lastChoices: [],
     offered: new Map(),
+    hints: new Map(),
     defaults: [],
     refused: [],
     mismatches: [],
@@ -56,9 +59,10 @@ export function scripted(steps: Step[]): FakePrompts {
       const step = next(message, 'select');
       if (step.kind === 'esc') return undefined;
       fake.defaults.push(options?.default);
-      const choices = entries.filter((e) => !isHeading(e)) as { value: T; name: string; disabled?: boolean | string }[];
+      const choices = entries.filter((e) => !isHeading(e)) as { value: T; name: string; description?: string; disabled?: boolean | string }[];
       fake.lastChoices = choices.map((c) => c.name);
       fake.offered.set(message, fake.lastChoices);
+      fake.hints.set(message, choices.map((c) => c.description));
       const { pick } = step as { pick: string | RegExp };
       const found = choices.find((c) => !c.disabled && (typeof pick === 'string' ? c.name.includes(pick) : pick.test(c.name)));
       if (!found) {

@@ -32,6 +32,7 @@ describe('the desk of a provincial database', () => {
     expect(prompts.offered.get('What would you like to do?')).toEqual([
       "Merge the offices' files", 'Quarterly recap', 'Find a KIM', 'Undo an import', 'Back up', 'Settings', 'Exit',
     ]);
+    expect(prompts.hints.get('What would you like to do?')?.[1]).toBe("recap per regency, or one regency's per district, on screen or into a file");
     expect(w.stdout.text).toContain('Province: Sumatera Selatan (16) · 0 of 17 regencies merged');
     // The merge table fits the desk's terminal, so an office's line may wrap inside its cells.
     expect(w.stdout.text).toMatch(/16\.06 Kabupaten Musi +│ \S+\/sent\/muba\.sql +│ +2\/0\/0 │ +6\/0\/0 │/);

@@ -82,7 +82,8 @@ export async function runDesk(ctx: Context, prompts: Prompts): Promise<number> {
     await attempt(desk, () => regencyFirst(desk));
     for (;;) {
       const s = await header(desk);
-      const entries = (s?.province ? PROVINCE_ITEMS : ITEMS).map((value) => ({ value, name: desk.t(`menu.item.${value}` as MessageKey), description: desk.t(`menu.item.${value}.hint` as MessageKey) }));
+      const hint = (value: Item) => (s?.province && value === 'recap' ? 'menu.item.recap.provinceHint' : (`menu.item.${value}.hint` as MessageKey));
+      const entries = (s?.province ? PROVINCE_ITEMS : ITEMS).map((value) => ({ value, name: desk.t(`menu.item.${value}` as MessageKey), description: desk.t(hint(value)) }));
       const item = await prompts.select<Item>(desk.t('menu.question'), entries);
       // Esc at the menu has nowhere to go back to: the menu is asked again.
       if (item === undefined) continue;

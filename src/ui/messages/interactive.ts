@@ -121,6 +121,10 @@ const deskMessages = {
   'menu.item.number.hint': { id: 'Nomor Induk Komunitas untuk KIM yang memenuhi syarat', en: 'community numbers for the KIMs that meet the requirements' },
   'menu.item.recap': { id: 'Rekap triwulan', en: 'Quarterly recap' },
   'menu.item.recap.hint': { id: 'rekap per kecamatan, di layar atau ke berkas (xlsx, csv, md)', en: 'recap per district, on screen or into a file (xlsx, csv, md)' },
+  'menu.item.recap.provinceHint': {
+    id: 'rekap per kabupaten/kota, atau satu kabupaten/kota per kecamatan, di layar atau ke berkas',
+    en: "recap per regency, or one regency's per district, on screen or into a file",
+  },
   'menu.item.find': { id: 'Cari KIM', en: 'Find a KIM' },
   'menu.item.find.hint': { id: 'cari menurut nama, desa, atau nomor induk', en: 'search by name, village or number' },
   'menu.item.undo': { id: 'Batalkan impor', en: 'Undo an import' },
