@@ -2,6 +2,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fixture, kim, kimJson, tempDir } from '../helpers/cli.js';
+import { queryDb } from '../helpers/query.js';
 
 describe('the sample rosters of Kota Probolinggo', () => {
   let dir: string;
@@ -60,5 +61,27 @@ describe('the sample rosters of Kota Probolinggo', () => {
     const again = kimJson(['import', file], { cwd: d2 });
     expect(again.json.communities).toEqual({ created: 0, updated: 0, unchanged: 6 });
     expect(again.json.officers).toEqual({ created: 0, updated: 0, unchanged: 36, ended: 0 });
+  });
+});
+
+describe("the README's sample rosters imported a second time", () => {
+  const ROSTERS = ['rosters/probolinggo_excel_cp1252.csv', 'rosters/probolinggo_susulan_utf8bom.csv'];
+  const changeRows = (dir: string, batch: number) => queryDb<{ n: number }>(dir, `SELECT count(*) AS n FROM changes WHERE batch_id = ?`, batch)[0]!.n;
+
+  it.each([
+    ['together', (files: string[]) => [files]],
+    ['separately', (files: string[]) => files.map((f) => [f])],
+  ])('%s: create and update nothing, and record no change', (_how, runs) => {
+    const dir = tempDir();
+    expect(kim(['init', '--regency', '35.74'], { cwd: dir }).code).toBe(0);
+    const files = ROSTERS.map((name) => fixture(dir, name));
+    for (const run of runs(files)) expect(kimJson(['import', ...run], { cwd: dir }).code).toBe(0);
+    for (const run of runs(files)) {
+      const again = kimJson(['import', ...run], { cwd: dir });
+      expect(again.code).toBe(0);
+      expect(again.json.communities.created + again.json.communities.updated).toBe(0);
+      expect(again.json.officers.created + again.json.officers.updated + again.json.officers.ended).toBe(0);
+      expect(changeRows(dir, again.json.batch)).toBe(0);
+    }
   });
 });
