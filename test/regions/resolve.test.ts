@@ -39,6 +39,37 @@ describe('a village written with either kind of numeral', () => {
   });
 });
 
+/** Kota Palembang (16.71): the reference spells its numbered kelurahan and kecamatan in words. */
+const palembang = new RegionResolver({ ...loadRegencyReference('16.71'), regencyCode: '16.71' });
+/** Ogan Komering Ilir (16.02): Sukadamai and Suka Damai are two desa. */
+const oki = new RegionResolver({ ...loadRegencyReference('16.02'), regencyCode: '16.02' });
+
+describe('a number written in words in the reference, in digits in the roster', () => {
+  it.each([
+    ['Ilir Timur II', '2 Ilir', '16.71.06', '16.71.06.1008'],
+    ['Ilir Timur 2', '3 Ilir', '16.71.06', '16.71.06.1006'],
+    ['Ilir Timur Dua', 'Dua Ilir', '16.71.06', '16.71.06.1008'],
+    ['Seberang Ulu I', '7 Ulu', '16.71.02', '16.71.02.1006'],
+    ['Seberang Ulu II', '13 Ulu', '16.71.03', '16.71.03.1003'],
+    ['Seberang Ulu I', '3-4 Ulu', '16.71.02', '16.71.02.1004'],
+    ['Ilir Barat I', '26 Ilir I', '16.71.04', '16.71.04.1003'],
+  ])('%j / %j is %s / %s, for certain', (district, village, districtCode, villageCode) => {
+    expect(palembang.resolve('', district, village)).toEqual({ districtCode, villageCode, note: null });
+  });
+
+  it('never takes another number: there is no "17 Ulu", and Tujuh Ulu or Lima-belas Ulu is not it', () => {
+    expect(palembang.resolve('', 'Seberang Ulu II', '17 Ulu')).toMatchObject({ villageCode: null });
+    expect(palembang.resolve('', '', '14 Ilir')).toMatchObject({ villageCode: '16.71.05.1004', note: null });
+  });
+});
+
+describe('two villages with one key', () => {
+  it('takes the one spelled as written, spaces and all', () => {
+    expect(oki.resolve('', '', 'Sukadamai').villageCode).toBe('16.02.03.2009');
+    expect(oki.resolve('', '', 'Suka Damai').villageCode).toBe('16.02.19.2011');
+  });
+});
+
 describe('a village found only by its closest spelling, or by none for certain', () => {
   it('takes the one closest spelling and says so', () => {
     const r = probolinggo.resolve('', 'Kanigaran', 'Tisnonegaren');

@@ -38,6 +38,18 @@ describe('a heading goes to the field its words name', () => {
     ['Alamat', 'officer_address', 'alias'],
     ['Alamat Sekretariat', 'address', 'alias'],
     ['Nomor Induk Komunitas', 'community_number', 'alias'],
+    // Words of other regions and other hands
+    ['Nm. Lengkap', 'officer_name', 'alias'],
+    ['Kapanewon', 'district', 'alias'],
+    ['Kemantren', 'district', 'alias'],
+    ['Distrik', 'district', 'alias'],
+    ['Kalurahan', 'village', 'alias'],
+    ['Thn Terbentuk', 'founded_date', 'alias'],
+    // "Kel." alone is a kelurahan; after "Jns" it is the sex.
+    ['Jns Kel', 'gender', 'alias'],
+    ['Jenis Kel.', 'gender', 'alias'],
+    ['Jenkel', 'gender', 'alias'],
+    ['Kel.', 'village', 'alias'],
     ['NO', '_ignore', 'alias'],
     ['No. Urut', '_ignore', 'alias'],
     ['Keterangan', 'notes', 'alias'],
@@ -133,6 +145,12 @@ describe('sub-headings under a merged heading', () => {
     ['Desa/Kel', 'Lokasi', 'village'],
     ['Partai', 'Afiliasi', 'party'],
     ['LSM', 'Afiliasi', 'ngo'],
+    // A sub-heading that names both parts of a combined column itself is that column.
+    ['TTL', 'Susunan Pengurus', 'birth_place_date'],
+    ['Tempat, Tgl Lahir', 'Pengurus', 'birth_place_date'],
+    ['Nomor/Tanggal', 'SK Kades', 'sk_number_date'],
+    ['Nm. Lengkap', 'Susunan Pengurus', 'officer_name'],
+    ['Jns Kel', 'Pengurus', 'gender'],
   ])('%j under %j → %s', (heading, parent, field) => {
     expect(matchHeading(heading, parent).field).toBe(field);
   });

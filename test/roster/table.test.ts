@@ -42,6 +42,10 @@ describe('rows that are not officers', () => {
     ['Jumlah;;;;Budi;Ketua', false],
     ['1;KIM Jumlah Maju;Jati', false],
     ['Totalitas;;;;3', false],
+    // Typed wide, a letter and a space at a time
+    ['J U M L A H;;;;;;;;;14 orang', true],
+    ['T O T A L;;12', true],
+    ['S i t i;Ketua;;;;3', false],
   ])('total %j: %s', (line, expected) => expect(isTotalRow(line.split(';'))).toBe(expected));
 
   it.each([

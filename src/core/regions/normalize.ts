@@ -14,19 +14,57 @@ function arabic(word: string): string {
   return String(m[1]!.length * 10 + (ROMAN_VALUE[m[2]!] ?? 0));
 }
 
+/** A name folded, without its "Kec."/"Desa"/"Kel." prefixes, spaces kept: "Sukadamai" is not "Suka Damai". */
+export function writtenKey(name: string): string {
+  let s = foldText(name);
+  for (let i = 0; i < 2; i++) s = s.replace(PREFIXES, '');
+  return s;
+}
+
+const spelling = (s: string) => single(s.replace(/oe/g, 'u').replace(/dj/g, 'j').replace(/tj/g, 'c'));
+
 /**
  * The key a region name is compared by: no case, accents, "Kec."/"Desa"/"Kel." prefixes or
  * spaces, the old spelling (oe, dj, tj) folded to the new one, and Roman numerals as Arabic
  * ("Keban II" = "Keban 2").
  */
 export function regionKey(name: string): string {
-  let s = foldText(name);
-  for (let i = 0; i < 2; i++) s = s.replace(PREFIXES, '');
+  const s = writtenKey(name);
   // Most names have no Roman numeral: they skip the splitting.
-  return single((ROMAN_WORD.test(s) ? s.split(' ').map(arabic).join('') : s.replace(/ /g, ''))
-    .replace(/oe/g, 'u')
-    .replace(/dj/g, 'j')
-    .replace(/tj/g, 'c'));
+  return spelling(ROMAN_WORD.test(s) ? s.split(' ').map(arabic).join('') : s.replace(/ /g, ''));
+}
+
+const UNITS: Record<string, number> = { satu: 1, dua: 2, tiga: 3, empat: 4, lima: 5, enam: 6, tujuh: 7, delapan: 8, sembilan: 9 };
+
+/** Numbers written as Indonesian words as digits: "dua puluh enam" → "26", "tiga belas" → "13". */
+function numberWords(words: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    let value = w === 'sepuluh' ? 10 : w === 'sebelas' ? 11 : UNITS[w];
+    if (value === undefined) {
+      out.push(w);
+      continue;
+    }
+    if (value < 10 && words[i + 1] === 'belas') [value, i] = [10 + value, i + 1];
+    else if (value < 10 && words[i + 1] === 'puluh') {
+      [value, i] = [value * 10, i + 1];
+      const unit = UNITS[words[i + 1] ?? ''];
+      if (unit !== undefined) [value, i] = [value + unit, i + 1];
+    }
+    out.push(String(value));
+  }
+  return out;
+}
+
+/**
+ * The key with numbers in words as digits too: Palembang's kelurahan are "Dua Ilir" and "Tiga-belas
+ * Ulu" in the reference, "2 Ilir" and "13 Ulu" in a roster. A second key, looked at only when the
+ * first finds nothing, so a name that only reads like a number ("Limapuluh" for "Lima Puluh") is
+ * still found by the first.
+ */
+export function numberKey(name: string): string {
+  return spelling(numberWords(writtenKey(name).split(' ').map(arabic)).join(''));
 }
 
 /** Doubled letters come and go between spellings ("Sabbangparu", "Sabangparu"): one of each. */

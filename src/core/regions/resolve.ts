@@ -1,5 +1,5 @@
 import { usageError } from '../../errors.js';
-import { allowedSlips, editDistance, numbersIn, regencyKind, regionKey } from './normalize.js';
+import { allowedSlips, editDistance, numberKey, numbersIn, regencyKind, regionKey, writtenKey } from './normalize.js';
 import { loadProvinces, loadReference, titleCase, type Reference, type Region } from './reference.js';
 
 /** Finds a regency by Kemendagri code (`16.06`, `1606`) or by name (`Musi Banyuasin`, `Kota Probolinggo`). */
@@ -70,18 +70,31 @@ const label = (r: Region) => `${titleCase(r.name)} (${r.code})`;
 
 interface Index {
   byKey: Map<string, Region[]>;
+  byNumber: Map<string, Region[]>;
   all: Region[];
+}
+
+function add(map: Map<string, Region[]>, key: string, r: Region): void {
+  const list = map.get(key);
+  if (list) list.push(r);
+  else map.set(key, [r]);
 }
 
 function index(regions: Region[]): Index {
   const byKey = new Map<string, Region[]>();
+  const byNumber = new Map<string, Region[]>();
   for (const r of regions) {
-    const k = regionKey(r.name);
-    const list = byKey.get(k);
-    if (list) list.push(r);
-    else byKey.set(k, [r]);
+    add(byKey, regionKey(r.name), r);
+    add(byNumber, numberKey(r.name), r);
   }
-  return { byKey, all: regions };
+  return { byKey, byNumber, all: regions };
+}
+
+/** Of several regions with one key, the one spelled as written, spaces and all ("Sukadamai", not "Suka Damai"). */
+function asWritten(regions: Region[], text: string): Region | undefined {
+  const written = writtenKey(text);
+  const same = regions.filter((r) => writtenKey(r.name) === written);
+  return same.length === 1 ? same[0] : undefined;
 }
 
 /**
@@ -92,9 +105,14 @@ function lookup(idx: Index, text: string, within?: (r: Region) => boolean): Foun
   const key = regionKey(text);
   if (!key) return { region: null };
   const written = text.trim();
-  const exact = (idx.byKey.get(key) ?? []).filter((r) => !within || within(r));
+  let exact = (idx.byKey.get(key) ?? []).filter((r) => !within || within(r));
+  if (exact.length === 0) exact = (idx.byNumber.get(numberKey(text)) ?? []).filter((r) => !within || within(r));
   if (exact.length === 1) return { region: exact[0]! };
-  if (exact.length > 1) return { region: null, guess: { written, how: 'ambiguous', candidates: exact.map(label) } };
+  if (exact.length > 1) {
+    const spelled = asWritten(exact, text);
+    if (spelled) return { region: spelled };
+    return { region: null, guess: { written, how: 'ambiguous', candidates: exact.map(label) } };
+  }
   const slips = allowedSlips(key);
   if (slips === 0) return { region: null };
   const number = numbersIn(key);

@@ -61,8 +61,10 @@ function scoreFields(words: HeadingWords, all: string[], child: Set<string> | nu
   for (const w of heading) total += weight(w);
   const out: Candidate[] = [];
   for (const f of words.fields) {
-    // A sub-heading is one part: never the combined column its parent may name.
-    if (child && COMBINED_TARGETS.includes(f.field)) continue;
+    // A sub-heading is one part ("SK Pembentukan › Nomor"), never the combined column its parent
+    // names, unless it names both parts itself ("Pengurus › TTL", "SK Kades › Nomor/Tanggal").
+    const namesBoth = (p: string[]) => p.every((w) => heading.has(w)) && p.filter((w) => child!.has(w)).length >= 2;
+    if (child && COMBINED_TARGETS.includes(f.field) && !f.phrases.some(namesBoth)) continue;
     const covered = new Set<string>();
     let exact = false;
     for (const p of f.phrases) {
@@ -257,10 +259,14 @@ export function missingRequired(match: HeaderMatch): ('kim_name' | 'officer_name
 export function closestHeading(match: HeaderMatch, field: ColumnTarget): string | null {
   let best: string | null = null;
   let bestScore = 0;
+  // A heading given twice ("Nama" over the KIM and over the officer, with no group above) is
+  // likely the one the clerk meant, when no heading says more.
+  let repeated: string | null = null;
   for (const c of match.columns) {
     if (!c || c.status === 'mapped') continue;
+    if (c.status === 'duplicate') repeated ??= c.heading;
     const score = c.candidates.includes(field) ? 1 : fieldScore(c.heading, field);
     if (score > bestScore) [best, bestScore] = [c.heading, score];
   }
-  return best;
+  return best ?? repeated;
 }

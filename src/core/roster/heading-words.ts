@@ -11,6 +11,8 @@ export interface FieldWords {
 
 export interface HeadingWords {
   abbreviations: Map<string, string[]>;
+  /** Words that abbreviate together what one of them alone would not: "jns kel" is the sex. */
+  phrases: Map<string, { words: string[]; meaning: string[] }[]>;
   compounds: Map<string, string[][]>;
   stopwords: Set<string>;
   weak: Map<string, number>;
@@ -21,9 +23,11 @@ export interface HeadingWords {
 
 interface Raw {
   abbreviations: Record<string, string>;
+  phrases?: Record<string, string>;
   compounds: string[];
   stopwords: string[];
   weak: Record<string, number>;
+  groups?: string[];
   fields: Record<string, { phrases: string[]; with: string[] }>;
 }
 
@@ -40,15 +44,15 @@ function rawWords(text: string): string[] {
 
 function build(raw: Raw): HeadingWords {
   const abbreviations = new Map(Object.entries(raw.abbreviations).map(([k, v]) => [k, rawWords(v)]));
-  const compounds = new Map<string, string[][]>();
-  for (const c of raw.compounds) {
-    const parts = rawWords(c);
-    const list = compounds.get(parts[0]!);
-    if (list) list.push(parts);
-    else compounds.set(parts[0]!, [parts]);
+  const compounds = byFirstWord(raw.compounds.map(rawWords));
+  const phrases = new Map<string, { words: string[]; meaning: string[] }[]>();
+  for (const [from, to] of Object.entries(raw.phrases ?? {})) {
+    const words = rawWords(from);
+    phrases.set(words[0]!, [...(phrases.get(words[0]!) ?? []), { words, meaning: rawWords(to) }]);
   }
   const words: HeadingWords = {
     abbreviations,
+    phrases,
     compounds,
     stopwords: new Set(raw.stopwords.flatMap(rawWords)),
     weak: new Map(Object.entries(raw.weak)),
@@ -64,7 +68,29 @@ function build(raw: Raw): HeadingWords {
     for (const w of withWords) words.vocabulary.add(w);
   }
   for (const w of words.stopwords) words.vocabulary.add(w);
+  for (const w of (raw.groups ?? []).flatMap(rawWords)) words.vocabulary.add(w);
   return words;
+}
+
+function byFirstWord(list: string[][]): Map<string, string[][]> {
+  const out = new Map<string, string[][]>();
+  for (const parts of list) out.set(parts[0]!, [...(out.get(parts[0]!) ?? []), parts]);
+  return out;
+}
+
+const startsAt = (list: string[], at: number, words: string[]) => words.every((w, k) => list[at + k] === w);
+
+/** Abbreviations expanded: pairs of words first ("jns kel"), then each word alone ("kel"). */
+function expand(words: HeadingWords, raw: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const phrase = words.phrases.get(raw[i]!)?.find((p) => startsAt(raw, i, p.words));
+    if (phrase) {
+      out.push(...phrase.meaning);
+      i += phrase.words.length - 1;
+    } else out.push(...(words.abbreviations.get(raw[i]!) ?? [raw[i]!]));
+  }
+  return out;
 }
 
 /**
@@ -72,11 +98,10 @@ function build(raw: Raw): HeadingWords {
  * ("kepala desa") joined into one word, stop words dropped, each word once, order ignored.
  */
 export function tokens(words: HeadingWords, text: string): string[] {
-  const expanded = rawWords(text).flatMap((w) => words.abbreviations.get(w) ?? [w]);
+  const expanded = expand(words, rawWords(text));
   const joined: string[] = [];
   for (let i = 0; i < expanded.length; i++) {
-    const candidates = words.compounds.get(expanded[i]!);
-    const hit = candidates?.find((c) => c.every((w, k) => expanded[i + k] === w));
+    const hit = words.compounds.get(expanded[i]!)?.find((c) => startsAt(expanded, i, c));
     if (hit) {
       joined.push(hit.join(''));
       i += hit.length - 1;

@@ -76,6 +76,15 @@ export function isColumnNumberRow(cells: string[]): boolean {
   return count >= 3;
 }
 
+// A word typed with a space between its letters to look wide: "J U M L A H".
+const SPACED = /^\p{L}(?: \p{L}){2,}(?=\s*$|\s{2,})/u;
+
+/** "J U M L A H" as the word it spells; any other text as it is. */
+function unspaced(text: string): string {
+  const m = SPACED.exec(text);
+  return m ? m[0].replace(/ /g, '') + text.slice(m[0].length) : text;
+}
+
 // A count, maybe with its unit: "25", "1.250", "7 orang", "12 KIM", "100%".
 const COUNT = /^\d[\d.,\s]*%?\s*[a-z.]{0,10}$/i;
 
@@ -89,7 +98,7 @@ export function isTotalRow(cells: string[]): boolean {
       first = text;
       const c = text.charCodeAt(0) | 32;
       // j(umlah), t(otal), g(rand total), s(ub total), r(ekapitulasi): anything else is data.
-      if ((c !== 106 && c !== 116 && c !== 103 && c !== 115 && c !== 114) || !words().totals.test(foldText(text))) return false;
+      if ((c !== 106 && c !== 116 && c !== 103 && c !== 115 && c !== 114) || !words().totals.test(foldText(unspaced(text)))) return false;
     } else if (!COUNT.test(text)) return false;
   }
   return first !== undefined;

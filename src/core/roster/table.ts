@@ -139,6 +139,8 @@ export class TableReader {
   private readonly held: CsvEvent[] = [];
   private nonBlank = 0;
   private titles = 0;
+  /** The last row taken for a title, while the header is looked for. */
+  private above: RecordEvent | undefined;
   private layout: Layout | undefined;
   private headerRows: string[][] = [];
   private communityColumns: [number, Field][] = [];
@@ -175,7 +177,15 @@ export class TableReader {
       if (longRow(e.cells) || matchHeader(e.cells, this.maps).score < 2) {
         this.titles++;
         if (this.nonBlank >= HEADER_SEARCH_ROWS) throw usageError('import.noHeader', { file: this.file });
+        // Merged headings over sub-headings ("IDENTITAS KIM", "PENGURUS") name few fields alone:
+        // kept, in case the row under them turns out to be their sub-headings. A title such as
+        // "Desa : Tisnonegaran" holds a word no heading has.
+        this.above = !longRow(e.cells) && countFilled(e.cells, 2) >= 2 && filledCells(e.cells).every(isHeadingText) ? e : undefined;
         return;
+      }
+      if (this.above?.row === e.row - 1) {
+        this.held.push(this.above);
+        this.titles--;
       }
       this.held.push(e);
       return;
