@@ -58,6 +58,20 @@ describe('the guided import', () => {
     expect(fs.existsSync(file)).toBe(true);
   });
 
+  it("says, before asking to import, when a column's values contradict what the clerk said it holds", async () => {
+    const w = world();
+    const header = [...HEADER.filter((h) => h !== 'Pekerjaan'), 'Kode'];
+    const rows = [1, 2, 3, 4].map((n) => [...officer(n).slice(0, HEADER.length - 1), n % 2 ? 'L' : 'P']);
+    writeRoster(w.dir, 'kode.csv', [header, ...rows]);
+    const { code, prompts } = await w.desk([choose('Import a roster'), choose('kode.csv'), choose(/^occupation$/), no, choose('Exit')]);
+    expect(code).toBe(0);
+    expect(prompts.asked).toContain('Import kode.csv now?');
+    expect(w.stdout.text.replace(/\s+/g, ' ')).toContain(
+      'kode.csv: the column "Kode" was read as occupation, but its values look like sex. If that is wrong, answer "n", correct that heading in the file (say, "sex"), and import it again.',
+    );
+    expect(w.query(`SELECT count(*) AS n FROM officers`)).toEqual([{ n: 0 }]);
+  });
+
   it('asks nothing about headings it has been told before', async () => {
     const w = world();
     oddRoster(w);

@@ -80,3 +80,23 @@ describe('what the rules cannot see', () => {
     expect(query(dir, 'SELECT sex FROM officers')).toEqual([{ sex: 'M' }]);
   });
 });
+
+describe('a heading read as one field whose values say another', () => {
+  it('is named in one line, with the --map that reads it the other way; nothing else changes', () => {
+    const dir = freshDir();
+    const file = write(dir, 'r.csv', [
+      'Nama KIM;Kecamatan;Kelurahan;Nama;Jabatan;NIK;Jns Kelamin Desa',
+      'KIM Maju;Kanigaran;Tisnonegaran;Budi;Ketua;3574041212900001;L',
+      'KIM Maju;Kanigaran;Tisnonegaran;Sari;Sekretaris;3574045212900002;P',
+      'KIM Maju;Kanigaran;Tisnonegaran;Joko;Bendahara;3574041212900003;L',
+    ]);
+    // A remembered or mapped heading is trusted over words: the values are the only witness left.
+    const r = kimJson(['import', file, '--map', 'Jns Kelamin Desa=district', '--dry-run'], { cwd: dir });
+    expect(r.json.files[0].suspectColumns).toEqual([{ heading: 'Jns Kelamin Desa', field: 'district', looksLike: 'gender' }]);
+    const table = kim(['import', file, '--map', 'Jns Kelamin Desa=district'], { cwd: dir });
+    expect(table.code).toBe(0);
+    expect(table.stderr).toContain('r.csv: the column "Jns Kelamin Desa" was read as district, but its values look like sex. Check that heading; if it is wrong, undo this import (kim undo) and import again with --map "Jns Kelamin Desa=gender".');
+    const clean = kimJson(['import', file, '--dry-run'], { cwd: dir });
+    expect(clean.json.files[0].suspectColumns).toEqual([]);
+  });
+});

@@ -8,6 +8,7 @@ import type { RosterRecord } from './fields.js';
 import type { RuleNeed } from './coverage.js';
 import type { ColumnMaps, ColumnMatch } from './headers.js';
 import type { Rejection } from './record.js';
+import type { SuspectColumn } from './value-check.js';
 import { TableReader, type Skipped } from './table.js';
 
 export interface ReadOptions {
@@ -44,6 +45,8 @@ export interface RosterFile {
   carried: number;
   /** What the rules need that the file has no column for. */
   blind: RuleNeed[];
+  /** Columns whose values look like another field than their heading says. */
+  suspects: SuspectColumn[];
 }
 
 export type RosterSink = {
@@ -111,7 +114,7 @@ export async function readRoster(file: string, options: ReadOptions, sink: Roste
       info = {
         path: file, bytes: scan.bytes, sha256: scan.sha256, encoding, bom: scan.bom !== null, delimiter, headerRow: h.rows[0]!, headerRows: h.rows,
         header: h.cells, columns: distinct(h.columns), unknownColumns: h.unknown, duplicateColumns: h.duplicates,
-        rows: 0, skipped: table.skipped, carried: 0, blind: h.blind,
+        rows: 0, skipped: table.skipped, carried: 0, blind: h.blind, suspects: [],
       };
       sink.begin(info);
     },
@@ -156,5 +159,6 @@ export async function readRoster(file: string, options: ReadOptions, sink: Roste
   feed(decoder.end(), true);
   info!.rows = Math.max(0, lastRow - info!.headerRows[info!.headerRows.length - 1]!);
   info!.carried = table.carried;
+  info!.suspects = table.suspects();
   return info!;
 }

@@ -14,6 +14,7 @@ import { COMMUNITY_TARGETS, type ColumnTarget, type Field, type RosterRecord } f
 import { closestHeading, isHeadingText, matchHeader, missingRequired, type ColumnMaps, type ColumnMatch, type HeaderMatch } from './headers.js';
 import { countFilled, filledCells, isColumnNumberRow, isSignatureRow, isTitleRow, isTotalRow } from './layout-rows.js';
 import { buildRecord, type Layout, type Rejection } from './record.js';
+import { ColumnSampler, type SuspectColumn } from './value-check.js';
 import { REPLACEMENT_CHARACTER } from './encoding.js';
 
 /** The header is looked for among this many non-blank rows at the top: titles may come first. */
@@ -150,6 +151,7 @@ export class TableReader {
   private readonly fieldColumns = new Set<number>();
   private footer = false;
   private carry: Carry | undefined;
+  private sampler: ColumnSampler | undefined;
 
   constructor(
     private readonly file: string,
@@ -244,7 +246,13 @@ export class TableReader {
       rows: choice.sub ? [top.row, choice.sub.row] : [top.row], cells, columns: match.columns, unknown: match.unknown, duplicates: match.duplicates,
       blind: blindSpots(match.targets),
     };
+    this.sampler = new ColumnSampler(match.columns);
     this.sink.header(this.header);
+  }
+
+  /** Columns whose first values have the shape of another field than their heading's. */
+  suspects(): SuspectColumn[] {
+    return this.sampler?.suspects() ?? [];
   }
 
   private table(e: CsvEvent): void {
@@ -310,6 +318,7 @@ export class TableReader {
   }
 
   private record(row: number, cells: string[]): void {
+    if (this.sampler && !this.sampler.done) this.sampler.take(cells);
     const built = buildRecord(row, cells, this.layout!);
     if ('reject' in built) {
       this.flushPending();

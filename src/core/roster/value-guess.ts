@@ -17,6 +17,11 @@ const BY_VALUE: [ColumnTarget, (v: string) => boolean][] = [
   ['birth_date', (v) => parseDate(v) !== null],
 ];
 
+/** The field every one of these values fits the shape of (a NIK, L/P, a date…), if any. */
+export function looksLike(values: readonly string[]): ColumnTarget | null {
+  return BY_VALUE.find(([, test]) => values.every(test))?.[0] ?? null;
+}
+
 /**
  * The fields a column the clerk must name most likely holds, likeliest first: those its heading
  * half matched, then the one its sample values look like, then the fields the rules need that no
@@ -25,10 +30,8 @@ const BY_VALUE: [ColumnTarget, (v: string) => boolean][] = [
 export function likelyFields(candidates: readonly ColumnTarget[], samples: readonly string[], taken: ReadonlySet<ColumnTarget>): ColumnTarget[] {
   const out: ColumnTarget[] = [...candidates];
   const values = samples.filter((s) => s.trim() !== '');
-  if (values.length) {
-    const match = BY_VALUE.find(([, test]) => values.every(test));
-    if (match) out.push(match[0]);
-  }
+  const shape = values.length ? looksLike(values) : null;
+  if (shape) out.push(shape);
   for (const n of RULE_NEEDS) if (!n.columns.some((c) => taken.has(c))) out.push(n.columns[0]);
   return [...new Set(out)].filter((f) => f !== '_ignore' && !taken.has(f));
 }

@@ -11,7 +11,8 @@ import { getSetting } from '../../core/settings/registry.js';
 import type { MessageKey } from '../messages/index.js';
 import { writeFileAtomic } from '../../files.js';
 import { renderTable } from '../render/table.js';
-import { changesNothing } from '../render/import-view.js';
+import { fitText } from '../render/text-width.js';
+import { changesNothing, layoutLines } from '../render/import-view.js';
 import { askUnknownColumns, previewText, rememberMapping, targetLabel, type Mapping } from './column-mapping.js';
 import { chooseFileWins } from './conflict-flow.js';
 import type { Desk } from './desk.js';
@@ -149,6 +150,8 @@ export async function guidedImport(desk: Desk): Promise<void> {
     return plan;
   };
   const plan = await showPlan(options);
+  // What the file does not say, or says under a heading its values contradict: before confirming.
+  for (const line of layoutLines(t, plan).warn) desk.say(ctx.color.yellow(fitText(line, ctx.width)));
   if (!plan.regencySet) desk.say(ctx.color.yellow(t('import.noRegency')));
   for (const s of plan.seenBefore) desk.say(t(changesNothing(plan) ? 'import.sameFileAgain' : 'import.sameFileAgainChanged', { file: path.basename(s.file), batch: s.batch }));
   const fileWins = await chooseFileWins(desk, plan);

@@ -146,6 +146,10 @@ export const importMessages = {
     id: '{file}: kolom belum jelas, tidak diimpor: {columns}. Bila benar, petakan dengan --map "Judul=field".',
     en: '{file}: columns not clear enough, not imported: {columns}. If one is right, map it with --map "Heading=field".',
   },
+  'import.suspectColumn': {
+    id: '{file}: kolom "{heading}" dibaca sebagai {field}, tetapi isinya tampak seperti {shape}. Periksa judul kolom itu; bila salah, batalkan impor ini (kim undo) dan impor lagi dengan --map "{heading}={key}".',
+    en: '{file}: the column "{heading}" was read as {field}, but its values look like {shape}. Check that heading; if it is wrong, undo this import (kim undo) and import again with --map "{heading}={key}".',
+  },
   'import.unclearColumn': { id: '"{heading}" ({fields}?)', en: '"{heading}" ({fields}?)' },
   'import.blind': {
     id: '{file} tidak punya kolom untuk: {needs}. Aturan {rules} tidak dapat memeriksa yang tidak ditulis berkas ini.',

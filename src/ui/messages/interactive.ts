@@ -283,6 +283,14 @@ const deskTwins = {
     en: 'There is no database at {path} yet. Choose "Import a roster" to start, or set the office regency under Settings.',
   },
   'batches.none.desk': { id: 'Belum ada impor. Mulai dengan "Impor daftar pengurus".', en: 'No imports yet. Start with "Import a roster".' },
+  'import.suspectColumn.desk': {
+    id: '{file}: kolom "{heading}" dibaca sebagai {field}, tetapi isinya tampak seperti {shape}. Bila salah, jawab "n", perbaiki judul kolom itu di berkasnya (mis. "{shape}"), lalu impor lagi.',
+    en: '{file}: the column "{heading}" was read as {field}, but its values look like {shape}. If that is wrong, answer "n", correct that heading in the file (say, "{shape}"), and import it again.',
+  },
+  'import.unclearColumns.desk': {
+    id: '{file}: kolom belum jelas, tidak diimpor: {columns}.',
+    en: '{file}: columns not clear enough, not imported: {columns}.',
+  },
   'import.noRegency.desk': {
     id: 'Catatan: kabupaten/kota kantor belum diatur, jadi kecamatan dan desa dicari di seluruh Indonesia. Atur di Pengaturan › Kabupaten/kota kantor.',
     en: 'Note: the office regency is not set, so districts and villages are looked up across Indonesia. Set it under Settings › Office regency.',
