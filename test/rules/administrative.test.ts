@@ -19,6 +19,7 @@ describe('officer affiliation rules fire', () => {
     ['ADM-PARTY', 'column', 'party', { party: 'PDI Perjuangan' }],
     ['ADM-PARTY', 'column', 'party', { party: 'PAN' }], // the column wins: PAN there is the party
     ['ADM-PARTY', 'column', 'party', { party: 'Partai Rakyat Baru' }], // any party the column names
+    ['ADM-PARTY', 'columnYes', 'party', { party: 'Ya' }], // a 'Parpol (Ya/Tidak)' column: a member, of a party it does not name
     ['ADM-PARTY', 'occupation', 'occupation', { party: null, occupation: 'Kader PAN' }],
     ['ADM-PARTY', 'occupation', 'occupation', { party: '-', occupation: 'Ketua DPC Partai Golkar' }], // a full name outweighs "-"
     ['ADM-PARTY', 'legislator', 'occupation', { party: '-', occupation: 'Anggota DPRD Kota Probolinggo' }],

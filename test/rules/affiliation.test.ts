@@ -159,7 +159,7 @@ describe('LSM', () => {
 });
 
 describe('the many ways of writing none', () => {
-  it.each([[''], ['-'], ['--'], ['.'], ['tidak ada'], ['Tidak'], ['TDK'], ['nihil'], ['none'], ['N/A'], ['n.a.'], ['0'], ['belum ada'], ['Tidak berpartai'], ['Bukan anggota partai'], ['Non partai'], ['Netral'], ['000.'], ['- 0'], [' 00 ']])(
+  it.each([[''], ['-'], ['--'], ['.'], ['tidak ada'], ['Tidak'], ['TDK'], ['nihil'], ['none'], ['N/A'], ['n.a.'], ['0'], ['belum ada'], ['Tidak berpartai'], ['Bukan anggota partai'], ['Non partai'], ['Netral'], ['000.'], ['- 0'], [' 00 '], ['Dalam proses'], ['masih diproses']])(
     '%j means none',
     (text) => {
       expect(isNone(text)).toBe(true);

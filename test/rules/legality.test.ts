@@ -39,6 +39,7 @@ describe('legality rules fire', () => {
     // "-" or "belum ada" says there is no SK: that is LEG-SK-MISSING alone, not a bad date.
     ['LEG-SK-MISSING', 'none', { sk_number: '-', sk_date: '-', sk_date_iso: null }],
     ['LEG-SK-MISSING', 'none', { sk_number: 'belum ada', sk_date: null, sk_date_iso: null }],
+    ['LEG-SK-MISSING', 'none', { sk_number: 'Dalam proses', sk_date: null, sk_date_iso: null }],
     // A two-digit year read back into the last century: before any KIM existed.
     ['LEG-SK-DATE', 'tooOld', { sk_number: '140/12/SK', sk_date: '20-Jan-26', sk_date_iso: '1926-01-20' }],
     // What no roster of the KIM had a column for is named as the cause.

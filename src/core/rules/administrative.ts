@@ -1,5 +1,6 @@
 import { nikBirthDate, parseNik } from '../ids/nik.js';
 import { parseNip } from '../ids/nip.js';
+import { parseAcknowledged } from '../ids/values.js';
 import { isBlind } from '../roster/coverage.js';
 import { asnInOccupation, asnInStatus, isRetired } from './affiliation/asn.js';
 import { ngoInText, namesVillageBody } from './affiliation/ngo.js';
@@ -36,6 +37,8 @@ function asnHits(o: OfficerRecord, warnTniPolri: boolean): Hit[] {
 function partyHits(o: OfficerRecord): Hit[] {
   if (!isNone(o.party) && !namesVillageBody(o.party!)) {
     const m = partyInColumn(o.party!);
+    // A "Partai (Ya/Tidak)" column says membership, not which party: "Ya" is no party's name.
+    if (!m && parseAcknowledged(o.party) === true) return [{ field: 'party', value: o.party, params: { reason: 'columnYes', answer: o.party!.trim() } }];
     return [{ field: 'party', value: o.party, params: { reason: 'column', party: m?.party ?? o.party!.trim() } }];
   }
   for (const field of ['occupation', 'notes'] as const) {

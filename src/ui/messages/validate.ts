@@ -52,6 +52,7 @@ export const validateMessages = {
   'rule.ADM-ASN.notes': { id: 'Keterangan menunjukkan ASN: "{words}".', en: 'The remarks show an ASN: "{words}".' },
   'rule.ADM-ASN.tniPolri': { id: 'Pekerjaan menunjukkan TNI/Polri ("{words}"): bukan ASN, tetapi kantor meminta peringatan.', en: 'The occupation shows TNI/Polri ("{words}"): not ASN, but the office asked to be warned.' },
   'rule.ADM-PARTY.column': { id: 'Kolom partai politik menyebut {party}.', en: 'The party column names {party}.' },
+  'rule.ADM-PARTY.columnYes': { id: 'Kolom keanggotaan partai politik berisi "{answer}": pengurus ini anggota partai.', en: 'The party membership column says "{answer}": this officer is a party member.' },
   'rule.ADM-PARTY.occupation': { id: 'Pekerjaan menyebut partai {party}: "{words}".', en: 'The occupation names the party {party}: "{words}".' },
   'rule.ADM-PARTY.legislator': { id: 'Anggota/calon DPR/DPRD ("{words}") berafiliasi partai dengan sendirinya.', en: 'A DPR/DPRD member or candidate ("{words}") is party-affiliated by definition.' },
   'rule.ADM-PARTY.generic': { id: 'Pekerjaan menyebut keanggotaan partai: "{words}".', en: 'The occupation mentions party membership: "{words}".' },
