@@ -63,6 +63,19 @@ describe('a number written in words in the reference, in digits in the roster', 
   });
 });
 
+/** Kabupaten Jayapura (91.03): some kampung are "Desa Adat …" in the reference. */
+const jayapura = new RegionResolver({ ...loadRegencyReference('91.03'), regencyCode: '91.03' });
+
+describe('a prefix of the village\'s kind, on either side', () => {
+  it.each([
+    ['SENTANI TIMUR', 'KAMPUNG AYAPO'],
+    ['Distrik Sentani Timur', 'Ayapo'],
+    ['Sentani Timur', 'Desa Adat Ayapo'],
+  ])('%j / %j is Desa Adat Ayapo', (district, village) => {
+    expect(jayapura.resolve('', district, village)).toEqual({ districtCode: '91.03.02', villageCode: '91.03.02.3003', note: null });
+  });
+});
+
 describe('two villages with one key', () => {
   it('takes the one spelled as written, spaces and all', () => {
     expect(oki.resolve('', '', 'Sukadamai').villageCode).toBe('16.02.03.2009');
