@@ -19,7 +19,8 @@ export const NIK_SHOWN_FROM = 12;
  */
 export function maskNik(nik: string | null | undefined): string | null {
   if (nik === null || nik === undefined) return null;
-  const s = nik.trim();
+  // Excel's text marker is no part of the NIK: shown, it would take the place of a digit.
+  const s = nik.trim().replace(/^'+/, '');
   if (s.length < NIK_SHOWN_FROM) return '*'.repeat(s.length);
   return s.slice(0, NIK_SHOWN) + '*'.repeat(s.length - NIK_SHOWN);
 }
