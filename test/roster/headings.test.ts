@@ -50,6 +50,9 @@ describe('a heading goes to the field its words name', () => {
     ['Jenis Kel.', 'gender', 'alias'],
     ['Jenkel', 'gender', 'alias'],
     ['Kel.', 'village', 'alias'],
+    // Where an officer works: evidence for ADM-ASN, like the employment status.
+    ['Asal Instansi', 'employment_status', 'alias'],
+    ['Unit Kerja', 'employment_status', 'alias'],
     ['NO', '_ignore', 'alias'],
     ['No. Urut', '_ignore', 'alias'],
     ['Keterangan', 'notes', 'alias'],
@@ -125,6 +128,13 @@ describe('a heading that is not clear is not placed, but its likely fields are n
   it.each(['Pendidikan Terakhir', 'Status Perkawinan', 'Agama', 'Nama Ibu Kandung', 'Hobi', '', '(—)'])('%j is unknown', (heading) => {
     const m = matchHeading(heading);
     expect(m.field).toBeNull();
+  });
+});
+
+describe('a heading wrapped in its cell', () => {
+  it('is read and shown on one line', () => {
+    const m = matchHeader(['Nama KIM', 'No. SK\nKepala Kampung', 'Nama'], none);
+    expect(m.columns[1]).toMatchObject({ heading: 'No. SK Kepala Kampung', field: 'sk_number' });
   });
 });
 

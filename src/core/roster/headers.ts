@@ -177,7 +177,8 @@ const HOW_RANK: Record<MatchHow, number> = { map: 3, remembered: 2, alias: 1, wo
 
 function matchColumn(heading: string, parent: string, maps: ColumnMaps): ColumnMatch | null {
   if (heading === '' && parent === '') return null;
-  const shown = parent && heading ? `${parent} › ${heading}` : heading || parent;
+  // A heading wrapped in its cell (Alt+Enter) is shown on one line.
+  const shown = (parent && heading ? `${parent} › ${heading}` : heading || parent).replace(/\s+/g, ' ');
   if (shown.length > MAX_HEADING) return { heading: `${shown.slice(0, 60)}…`, key: '', field: null, how: null, status: 'unknown', score: 0, candidates: [] };
   const keys = [headerKey(shown), headerKey(`${parent} ${heading}`), headerKey(heading || parent)];
   for (const how of ['map', 'remembered'] as const) {

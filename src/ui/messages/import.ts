@@ -129,7 +129,7 @@ export const importMessages = {
     id: '{file}: dilewati (tidak diimpor, tidak ditolak): {what}.',
     en: '{file}: skipped (neither imported nor rejected): {what}.',
   },
-  'import.skipped.title': { id: 'baris judul di atas tabel: {count}', en: 'title rows above the table: {count}' },
+  'import.skipped.title': { id: 'baris judul atau halaman: {count}', en: 'title or page rows: {count}' },
   'import.skipped.columnNumbers': { id: 'baris nomor kolom: {count}', en: 'column-number rows: {count}' },
   'import.skipped.totals': { id: 'baris JUMLAH: {count}', en: 'total rows: {count}' },
   'import.skipped.signature': { id: 'baris tanda tangan atau catatan di bawah tabel: {count}', en: 'signature or note rows under the table: {count}' },
