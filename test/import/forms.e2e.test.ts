@@ -117,7 +117,7 @@ function outcome(relative: string, e: Expected) {
   return { got, want };
 }
 
-describe.each(['rosters', 'heldout', 'second'])('village forms (%s): imported, validated and imported again as the clerk expects', (set) => {
+describe.each(['rosters', 'heldout', 'second', 'third'])('village forms (%s): imported, validated and imported again as the clerk expects', (set) => {
   it.each(cases(set))('%s', (relative, e) => {
     const { got, want } = outcome(relative, e);
     expect(got).toEqual(want);
