@@ -69,6 +69,26 @@ describe('an import never undoes the office’s own work', () => {
     expect(table.stderr).toMatch(/--prefer-file takes the file's/);
   });
 
+  it('keeps the office’s edits of a KIM’s own fields (SK, acknowledgement), and lists a third value as a conflict', () => {
+    const dir = imported();
+    edit(dir, ['community', '1', '--sk-number', '400/100/425.106/2025', '--acknowledged', 'tidak'], { cwd: dir });
+    const again = kimJson(['import', 'roster.csv'], { cwd: dir });
+    expect(again.json.communities).toEqual({ created: 0, updated: 0, unchanged: 1 });
+    expect(again.json.conflicts).toEqual([]);
+    const community = () => query(dir, `SELECT sk_number AS sk, acknowledged AS ack FROM communities WHERE id = 1`)[0];
+    expect(community()).toEqual({ sk: '400/100/425.106/2025', ack: 'tidak' });
+    // A file with yet another SK number: the office's stands, and the file's is listed.
+    const text = fs.readFileSync(path.join(dir, 'roster.csv'), 'utf8').replaceAll('400/99/425.106/2025', '400/101/425.106/2025');
+    fs.writeFileSync(path.join(dir, 'roster-third.csv'), text);
+    const third = kimJson(['import', 'roster-third.csv'], { cwd: dir });
+    expect(third.json.conflicts).toEqual([
+      { community: { id: 1, name: 'KIM Mayangan Bahari' }, officer: null, field: 'sk_number', stored: '400/100/425.106/2025', file: '400/101/425.106/2025', row: 2, firstRow: null, source: 'office' },
+    ]);
+    expect(community()).toEqual({ sk: '400/100/425.106/2025', ack: 'tidak' });
+    expect(kimJson(['import', 'roster-third.csv', '--prefer-file'], { cwd: dir }).json.communities).toMatchObject({ updated: 1 });
+    expect(community()).toEqual({ sk: '400/101/425.106/2025', ack: 'tidak' });
+  });
+
   it('takes the file’s value over the office’s with --prefer-file', () => {
     const dir = imported();
     edit(dir, ['officer', 'Hadi Wibowo', '--occupation', 'Pensiunan PNS'], { cwd: dir });

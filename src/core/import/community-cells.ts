@@ -29,7 +29,7 @@ export function communityFromSignature(signature: string): RosterRecord {
 }
 
 /** What a community state keeps of its stored values: only what change detection compares. */
-const KEPT = ['village_key', 'name_key', 'number', 'regency_text', 'district_text', 'village_text', 'address', 'sk_number', 'sk_date', 'sk_date_iso', 'sk_issuer', 'acknowledged', 'founded_date', 'founded_date_iso', 'blind'];
+const KEPT = ['village_key', 'name_key', 'number', 'regency_text', 'district_text', 'village_text', 'address', 'sk_number', 'sk_date', 'sk_date_iso', 'sk_issuer', 'acknowledged', 'founded_date', 'founded_date_iso', 'blind', 'base'];
 
 export function pickKept(values: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
