@@ -57,6 +57,11 @@ describe('parseDate: the forms clerks write', () => {
     ['12/11/2024 0:00', '2024-11-12'],
     ['12/11/2024 12:30 PM', '2024-11-12'],
     ['Selasa, 12 November 2024', '2024-11-12'],
+    // An English-locale Excel: the month first, as a word
+    ['Nov 12, 2024', '2024-11-12'],
+    ['November 12, 2024', '2024-11-12'],
+    ['Tuesday, November 12, 2024', '2024-11-12'],
+    ['Feb 3, 2025', '2025-02-03'],
     ['Selasa, 12-11-2024', '2024-11-12'],
     ["'12/11/2024", '2024-11-12'],
     ['9999', null],

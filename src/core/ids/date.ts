@@ -6,7 +6,8 @@ import { own } from './own.js';
  * 2023, 14 Jun 2023, 14-Jun-23, 14-Agu-23 (Indonesian or English month names, with the common
  * abbreviations and the old spellings Pebruari/Nopember), 14/06/23, an Excel serial number
  * (45292), a date with a time (2024-11-12 00:00:00) and a weekday before it (Selasa, 12 November
- * 2024). Day first always: Indonesian practice, never US order.
+ * 2024). Day first always in figures: Indonesian practice, never US order; a month written as a
+ * word may come first, as an English-locale Excel writes it (Nov 12, 2024).
  */
 const MONTHS: Record<string, number> = {
   januari: 1, january: 1, jan: 1,
@@ -26,6 +27,8 @@ const MONTHS: Record<string, number> = {
 const NUMERIC_DMY = /^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}|\d{2})$/;
 const NUMERIC_YMD = /^(\d{4})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})$/;
 const WORDY = /^(\d{1,2})\s*[ .-]\s*([a-z]+)\.?\s*[ .,-]\s*(\d{4}|\d{2})$/;
+// An English-locale Excel writes the month first: "Nov 12, 2024", "November 12, 2024".
+const MONTH_FIRST = /^([a-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})$/;
 const WEEKDAY = /^(senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\s*,?\s*/;
 // What Excel adds to a date cell formatted with a time: 00:00:00, 0:00, 12:30 PM, T00:00:00.000Z.
 const TIME = /(?:\s+|t)\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:\.\d+)?)?\s*(?:am|pm)?\s*(?:z|[+-]\d{2}:?\d{2})?$/;
@@ -103,6 +106,10 @@ function dateParts(text: string): { ymd: [y: number, m: number, d: number] } | {
     const month = MONTHS[match[2]!];
     if (!month) return null;
     [d, m, year] = [Number(match[1]), month, match[3]!];
+  } else if ((match = MONTH_FIRST.exec(s))) {
+    const month = MONTHS[match[1]!];
+    if (!month) return null;
+    [d, m, year] = [Number(match[2]), month, match[3]!];
   } else if ((match = SERIAL.exec(s))) return { serial: Number(match[1]) };
   else return null;
   return { ymd: [year.length === 2 ? fullYear(Number(year), m, d) : Number(year), m, d] };
