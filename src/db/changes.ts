@@ -31,7 +31,7 @@ export function recordChange(
  * the value the import wrote is kept in the record's `base`, for the next import to compare the
  * file with (three-way, see docs/import.md).
  */
-const IMPORTED: Record<Entity, ReadonlySet<string>> = {
+export const IMPORTED: Record<Entity, ReadonlySet<string>> = {
   officer: new Set([
     'name', 'name_key', 'nik', 'nik_key', 'role', 'birth_place', 'birth_date', 'birth_date_iso', 'gender', 'sex', 'occupation',
     'nip', 'party', 'ngo', 'phone', 'address', 'employment_status', 'notes', 'ended_at', 'end_reason',

@@ -181,6 +181,33 @@ describe('kim undo says what to do when it cannot', () => {
     expect(officer(dir, 'Hadi Wibowo')).toMatchObject({ occupation: 'PNS Dinas Pendidikan' });
   });
 
+  it('refuses to undo the batch that made a KIM compliant once it has its number: the number was given on that data', () => {
+    const dir = imported();
+    const fixed = fs.readFileSync(path.join(dir, 'roster.csv'), 'utf8').replace('PNS Dinas Pendidikan', 'Wiraswasta').replace('3.57403E+15', '3574034809820110');
+    fs.writeFileSync(path.join(dir, 'fix.csv'), fixed);
+    expect(kimJson(['import', 'fix.csv'], { cwd: dir }).json.officers).toMatchObject({ updated: 2 });
+    expect(kimJson(['number'], { cwd: dir }).json.assigned).toHaveLength(1);
+    const refused = kim(['undo', '2', '--yes'], { cwd: dir });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/KIM Mayangan Bahari got community number 35\.74\.03\.1004\.01 later .*`kim number --revoke 1 --reason "…"`/);
+    expect(officer(dir, 'Hadi Wibowo')).toMatchObject({ occupation: 'Wiraswasta' });
+  });
+
+  it('after a later batch is undone, names the edits that really block, not one already put back', () => {
+    const dir = imported();
+    kimJson(['import', 'roster-later.csv'], { cwd: dir });
+    edit(dir, ['officer', 'Hadi Wibowo', '--occupation', 'Wiraswasta'], { cwd: dir });
+    edit(dir, ['officer', 'Hadi Wibowo', '--occupation', 'Guru PNS SDN 3'], { cwd: dir });
+    expect(kim(['undo', '2', '--yes'], { cwd: dir }).code).toBe(0);
+    edit(dir, ['officer', 'Hadi Wibowo', '--name', 'Hadi Wibowo SPd'], { cwd: dir });
+    const refused = kim(['undo', '1', '--yes'], { cwd: dir });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/Hadi Wibowo SPd was changed later .*`kim edit officer 2 --name "Hadi Wibowo"`/);
+    edit(dir, ['officer', '2', '--name', 'Hadi Wibowo'], { cwd: dir });
+    expect(kim(['undo', '1', '--yes'], { cwd: dir }).code).toBe(0);
+    expect(query(dir, 'SELECT count(*) AS n FROM officers')).toEqual([{ n: 0 }]);
+  });
+
   it('names a number given since and the command that withdraws it; then undoes', () => {
     const dir = tempDir();
     fs.copyFileSync(path.join(FIXTURES, 'rosters', 'probolinggo_excel_cp1252.csv'), path.join(dir, 'r.csv'));

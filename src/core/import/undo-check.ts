@@ -4,7 +4,7 @@
  * later and then set back (a revoked number, an edit typed back) loses nothing.
  */
 import type { Db } from '../../db/connection.js';
-import type { Entity } from '../../db/changes.js';
+import { IMPORTED, type Entity } from '../../db/changes.js';
 import { usageError } from '../../errors.js';
 import { maskNik } from '../ids/mask.js';
 import type { BatchRow } from './undo.js';
@@ -82,18 +82,45 @@ export function refuseIfLaterWorkLost(db: Db, batch: BatchRow): void {
     const now = current(db, change.entity, change.entity_id, columns);
     for (const c of columns) if (now && now[c] !== after![c]) blocked(db, batch, laterWriter(later, change.entity, change.entity_id, c)!, c);
   }
-  // Records the batch created go: what was done to them since must have been put back.
-  for (const r of later) {
-    if (!created[r.entity].has(r.entity_id)) continue;
-    const after = parse(r.after);
-    if (!after) blocked(db, batch, r, null);
-    for (const c of Object.keys(after!)) {
-      if (STAMPS.has(c)) continue;
-      const first = later.find((x) => x.entity === r.entity && x.entity_id === r.entity_id && (parse(x.after)?.[c] !== undefined));
-      const original = parse(first!.before)?.[c] ?? null;
-      const now = current(db, r.entity, r.entity_id, [c]);
-      if (now && (now[c] ?? null) !== original) blocked(db, batch, laterWriter(later, r.entity, r.entity_id, c)!, c);
+  // Records the batch created go: what the office did to them since must have been put back. A
+  // field it changed away from what the import wrote is in the record's base; what an import never
+  // writes (a number, a KIM's end or name) is judged by whether the last later change still stands.
+  for (const entity of ['community', 'officer'] as const) {
+    const ids = new Set(later.filter((r) => r.entity === entity && created[entity].has(r.entity_id)).map((r) => r.entity_id));
+    // In the order they were changed, so the first refusal names the earliest.
+    for (const id of ids) {
+      const base = parse((current(db, entity, id, ['base']) ?? {}).base as string | null);
+      const mineLater = later.filter((r) => r.entity === entity && r.entity_id === id);
+      // A later batch that changed the record is undone first (its rows go when it is undone).
+      const byBatch = mineLater.find((r) => r.batch_id !== null);
+      if (byBatch) blocked(db, batch, byBatch, null);
+      const last = mineLater.at(-1)!;
+      // A column `kim edit` can put back is named first (the name before its key).
+      const changed = Object.keys(base ?? {}).filter((c) => !STAMPS.has(c)).sort((a, b) => Number(!(a in OPTION)) - Number(!(b in OPTION)));
+      for (const c of changed) blocked(db, batch, laterWriter(later, entity, id, c) ?? last, c);
+      const others = new Set(later.filter((r) => r.entity === entity && r.entity_id === id).flatMap((r) => Object.keys(parse(r.after) ?? {})));
+      for (const c of others) {
+        if (STAMPS.has(c) || IMPORTED[entity].has(c)) continue;
+        const by = laterWriter(later, entity, id, c)!;
+        const now = current(db, entity, id, [c]);
+        const value = now?.[c] ?? null;
+        if (value !== null && value !== '' && value === parse(by.after)?.[c]) blocked(db, batch, by, c);
+      }
     }
+  }
+  // A number given since to a KIM the batch changed (or changed officers of) was given on this
+  // batch's data: undoing it would leave a numbered KIM the rules may no longer pass.
+  const touched = new Set<number>(mine.filter((c) => c.entity === 'community').map((c) => c.entity_id));
+  const officerIds = mine.filter((c) => c.entity === 'officer').map((c) => c.entity_id);
+  for (const id of officerIds) {
+    const row = db.prepare(`SELECT community_id FROM officers WHERE id = ?`).get(id) as { community_id: number } | undefined;
+    if (row) touched.add(row.community_id);
+  }
+  for (const id of db.prepare(`SELECT DISTINCT community_id FROM officers WHERE created_batch = ?`).pluck().all(batch.id) as number[]) touched.add(id);
+  for (const r of later) {
+    if (r.entity !== 'community' || !touched.has(r.entity_id) || created.community.has(r.entity_id)) continue;
+    const number = parse(r.after)?.number;
+    if (typeof number === 'string' && number && current(db, 'community', r.entity_id, ['number'])?.number === number) blocked(db, batch, r, 'number');
   }
 }
 
