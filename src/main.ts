@@ -7,6 +7,7 @@ import { permissionProblem } from './db/access.js';
 import { nativeDriverProblem } from './db/native-driver.js';
 import { EXIT, KimError } from './errors.js';
 import { requireWritableTarget } from './files.js';
+import { confirmOverwrite } from './ui/prompts.js';
 import { sweepStale } from './temporaries.js';
 import { loadColor } from './ui/color.js';
 import { translator, type Lang, type MessageKey, type MessageParams, type Translate } from './ui/messages/index.js';
@@ -121,6 +122,13 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     sweepStale(io.env);
     // A --out the command could not write is refused before it changes anything.
     if (ctx.out) requireWritableTarget(ctx.out, ctx.dbPath);
+    // An existing file is replaced only when the clerk says so (--yes, or yes on a terminal):
+    // a report, an export or a log never overwrites a file by accident.
+    if (ctx.out && !(await confirmOverwrite(ctx, ctx.out))) {
+      ctx.notice(ctx.t('confirm.aborted'));
+      exitCode = 0;
+      return;
+    }
     const mod = await load();
     exitCode = await mod.run(ctx, args, command.opts());
   };

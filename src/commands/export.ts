@@ -14,7 +14,6 @@ import { outWriteError, writeViaTemporary } from '../files.js';
 import { writeCsvStream, writeJsonArrayStream } from '../ui/render/stream-writers.js';
 import { writeXlsxStream, XLSX_MAX_ROWS } from '../ui/render/xlsx.js';
 import { officeTitle } from './office-title.js';
-import { confirmOverwrite } from '../ui/prompts.js';
 import { withDb } from './open.js';
 
 export function exportHeading(t: Translate, c: ExportColumn): string {
@@ -68,11 +67,6 @@ export async function run(ctx: Context, args: string[], opts: { includeNik?: boo
   const format = ctx.format === 'table' ? 'csv' : (ctx.format as 'csv' | 'json' | 'xlsx');
   if (opts.excel && format !== 'csv') throw usageError('export.excelIsCsv', { format });
   const includeNik = opts.includeNik === true && kind === 'officers';
-  // An existing file is replaced only when the clerk says so, as `kim backup` does.
-  if (ctx.out && !(await confirmOverwrite(ctx, ctx.out))) {
-    ctx.notice(ctx.t('confirm.aborted'));
-    return 0;
-  }
   const count = await withDb(ctx, {}, async (db) => {
     if (includeNik) {
       writeTransaction(db, () =>

@@ -15,7 +15,7 @@ import { parseMapOptions } from '../core/roster/headers.js';
 import type { ColumnTarget } from '../core/roster/fields.js';
 import { parseDelimiterOption } from '../core/roster/reader.js';
 import { renderJson, writeData } from '../ui/output.js';
-import { requireWritableTarget, writeFileAtomic } from '../files.js';
+import { requireWritableTarget, sameFile, writeFileAtomic } from '../files.js';
 import { renderCsv } from '../ui/render/csv.js';
 import { byteProgress } from '../ui/progress.js';
 import { renderTable } from '../ui/render/table.js';
@@ -52,7 +52,12 @@ export async function run(ctx: Context, files: string[], opts: ImportOpts): Prom
   // Checked before the batch is written: a rejects file that cannot be written must not turn a
   // saved batch into a reported failure.
   const rejectsTarget = opts.rejects ? path.resolve(ctx.io.cwd, opts.rejects) : undefined;
-  if (rejectsTarget) requireWritableTarget(rejectsTarget, ctx.dbPath);
+  if (rejectsTarget) {
+    requireWritableTarget(rejectsTarget, ctx.dbPath);
+    // The rejected rows of a roster written over that roster would be all that is left of it.
+    const roster = options.files.find((f) => sameFile(path.resolve(ctx.io.cwd, f), rejectsTarget));
+    if (roster) throw usageError('import.rejectsOntoRoster', { path: opts.rejects!, roster });
+  }
   const progress = await byteProgress(ctx, Math.max(...options.files.map(fileSize)));
   // Open (and create or upgrade) the database here first: its errors then come from one place.
   // Headings the office mapped before apply too; --map on the command line wins.

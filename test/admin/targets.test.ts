@@ -58,4 +58,31 @@ describe('files kim is asked to write', () => {
     // A new file needs no --yes.
     expect(kim(['export', 'communities', '--out', path.join(dir, 'kim.csv')], { cwd: dir }).code).toBe(0);
   });
+
+  it.each([
+    [['report', 'findings'], 'notes.md'],
+    [['report', 'recap', '--year', '2025', '--quarter', '4'], 'rekap.csv'],
+    [['log'], 'log.csv'],
+    [['list'], 'daftar.json'],
+  ])('kim %j --out onto an existing file needs --yes too, and keeps the file without it', (args, name) => {
+    const out = path.join(dir, name);
+    fs.writeFileSync(out, 'kept');
+    const refused = kim([...args, '--out', out], { cwd: dir });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(new RegExp(`${name.replace('.', '\\.')} already exists\\. Add --yes to overwrite it`));
+    expect(fs.readFileSync(out, 'utf8')).toBe('kept');
+    expect(kim([...args, '--out', out, '--yes'], { cwd: dir }).code).toBeLessThan(2);
+    expect(fs.readFileSync(out, 'utf8')).not.toBe('kept');
+  });
+
+  it('import --rejects naming the roster being imported is refused before anything is written', () => {
+    const roster = path.join(dir, 'r.csv');
+    fs.writeFileSync(roster, 'Nama KIM;Kelurahan;Nama;Jabatan\nKIM Baru;Jati;Budi;Ketua\n;Jati;Tanpa KIM;Anggota\n');
+    const before = count(dir, `SELECT count(*) FROM batches`);
+    const r = kim(['import', 'r.csv', '--rejects', 'r.csv'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`--rejects r.csv is the roster being imported (${roster}): it would be overwritten.`);
+    expect(fs.readFileSync(roster, 'utf8')).toMatch(/^Nama KIM;Kelurahan/);
+    expect(count(dir, `SELECT count(*) FROM batches`)).toBe(before);
+  });
 });

@@ -146,6 +146,10 @@ export const importMessages = {
     id: '{file}: kolom belum jelas, tidak diimpor: {columns}. Bila benar, petakan dengan --map "Judul=field".',
     en: '{file}: columns not clear enough, not imported: {columns}. If one is right, map it with --map "Heading=field".',
   },
+  'import.rejectsOntoRoster': {
+    id: '--rejects {path} adalah daftar yang diimpor ({roster}): berkas itu akan tertimpa. Pilih nama lain, mis. ditolak.csv. Tidak ada yang diubah.',
+    en: '--rejects {path} is the roster being imported ({roster}): it would be overwritten. Choose another name, e.g. rejected.csv. Nothing was changed.',
+  },
   'import.suspectColumn': {
     id: '{file}: kolom "{heading}" dibaca sebagai {field}, tetapi isinya tampak seperti {shape}. Periksa judul kolom itu; bila salah, batalkan impor ini (kim undo) dan impor lagi dengan --map "{heading}={key}".',
     en: '{file}: the column "{heading}" was read as {field}, but its values look like {shape}. Check that heading; if it is wrong, undo this import (kim undo) and import again with --map "{heading}={key}".',
