@@ -168,6 +168,25 @@ describe('NIKs a clerk types', () => {
     expect(run(['show', '1']).stdout).toContain('Ketua NIK 3574 **** **** **** pindah');
   });
 
+  it('mistyped into kim edit, or into a phone or a remark, are masked in the refusal and in show’s history', () => {
+    const dir = tempDir('kim-mask-');
+    const run = (args: string[]) => kim(args, { cwd: dir, env });
+    expect(run(['init', '--regency', '35.74']).code).toBe(0);
+    const rows = [1, 2, 3].map((n) => HEADER.map((h) => ({ 'Nama KIM': 'KIM Maju', Kecamatan: 'Kanigaran', 'Desa/Kelurahan': 'Tisnonegaran', 'Nama Pengurus': `Orang ${n}`, NIK: `357404111273010${n}` })[h] ?? ''));
+    fs.writeFileSync(path.join(dir, 'r.csv'), csvText([HEADER, ...rows]));
+    expect(run(['import', 'r.csv']).code).toBe(0);
+    // A digit too many: the refusal would otherwise hold the whole NIK.
+    for (const typed of ['35740411127301029', '3574 0411 1273 010', '357404111273010']) {
+      const r = run(['edit', 'officer', 'Orang 2', '--nik', typed]);
+      expect(r.code).toBe(2);
+      expect(r.stderr.replace(/\D/g, ''), typed).not.toMatch(/41112730/);
+    }
+    expect(run(['edit', 'officer', 'Orang 1', '--phone', '3574041112730101', '--notes', 'KTP 3574041112730101']).code).toBeLessThan(2);
+    for (const args of [['show', '1'], ['show', '1', '--format', 'json']]) {
+      expect(run(args).stdout.replace(/(?<=\d)[ .-](?=\d)/g, ''), `kim ${args.join(' ')}`).not.toContain('3574041112730101');
+    }
+  });
+
   it('as the KIM to show is not echoed back', () => {
     const dir = tempDir('kim-mask-');
     expect(kim(['init', '--regency', '35.74'], { cwd: dir }).code).toBe(0);

@@ -1,5 +1,6 @@
 import { usageError } from '../../errors.js';
 import { parsePastDate } from '../ids/date.js';
+import { maskNik } from '../ids/mask.js';
 import { personKey } from '../ids/names.js';
 import { nikKey, parseNik } from '../ids/nik.js';
 import { parseAcknowledged, parseSex } from '../ids/values.js';
@@ -62,7 +63,8 @@ export function fieldColumns(field: EditField, raw: string, today: string): Colu
       return { name: text, name_key: personKey(text) };
     case 'nik': {
       const parsed = parseNik(text);
-      if (!parsed.ok) throw usageError(`edit.badNik.${parsed.problem}`, { value: text, digits: parsed.digits });
+      // Masked like any NIK: a mistyped one (a digit too many) holds the whole of the real one.
+      if (!parsed.ok) throw usageError(`edit.badNik.${parsed.problem}`, { value: maskNik(text), digits: parsed.digits });
       // Stored as its digits: the spaces a clerk types for reading are not part of the number.
       return { nik: parsed.nik.digits, nik_key: nikKey(parsed.nik.digits) };
     }

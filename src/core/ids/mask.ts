@@ -25,8 +25,11 @@ export function maskNik(nik: string | null | undefined): string | null {
   return s.slice(0, NIK_SHOWN) + '*'.repeat(s.length - NIK_SHOWN);
 }
 
-/** Digits in groups joined by one space, dot or dash: where a NIK typed into free text may hide. */
-const DIGIT_RUN = /\d+(?:[ .\u00a0-]\d+)*/g;
+/** Digits in groups joined by a space, dot or dash (or two): where a NIK typed into free text may hide. */
+const DIGIT_RUN = /\d+(?:[ .\u00a0-]{1,2}\d+)*/g;
+/** Full-width digits (an Asian keyboard layout, text pasted from elsewhere) read as digits. */
+const FULL_WIDTH = /[\uff10-\uff19]/g;
+const HAS_FULL_WIDTH = /[\uff10-\uff19]/;
 const NIK_DIGITS = 16;
 
 /**
@@ -36,7 +39,8 @@ const NIK_DIGITS = 16;
  * 18-digit NIP is not a NIK, nor are a phone number and a date. Only digits are starred.
  */
 export function maskNiksInText(text: string): string {
-  return text.replace(DIGIT_RUN, (run) => {
+  const plain = HAS_FULL_WIDTH.test(text) ? text.replace(FULL_WIDTH, (d) => String.fromCharCode(d.charCodeAt(0) - 0xff10 + 48)) : text;
+  return plain.replace(DIGIT_RUN, (run) => {
     const groups = run.match(/\d+/g)!;
     if (groups.length === 1) return groups[0]!.length === NIK_DIGITS ? maskNik(run)! : run;
     const hidden = new Array<boolean>(groups.length).fill(false);

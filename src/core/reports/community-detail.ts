@@ -109,6 +109,8 @@ const NOT_SHOWN = new Set([
 
 const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
 
+const maskText = (v: string | null) => (v === null ? null : maskNiksInText(v));
+
 /** The fields one change changed, before and after: what `kim show` lists as "field: before → after". */
 function changedFields(beforeJson: string, afterJson: string | null): FieldChange[] {
   try {
@@ -119,7 +121,8 @@ function changedFields(beforeJson: string, afterJson: string | null): FieldChang
     return Object.keys(before)
       .filter((k) => !skip(k) && (!after || (k in after && after[k] !== before[k])))
       .map((field) => {
-        const shown = (v: unknown) => (field === 'nik' ? maskNik(text(v)) : text(v));
+        // Any field may hold a NIK typed where it does not belong (a phone, a remark): masked as kim log masks it.
+        const shown = (v: unknown) => (field === 'nik' ? maskNik(text(v)) : maskText(text(v)));
         return after ? { field, before: shown(before[field]), after: shown(after[field]) } : { field, before: shown(before[field]) };
       });
   } catch {
@@ -136,7 +139,7 @@ export function communityDetail(db: Db, id: number): CommunityDetail {
   const community = Object.fromEntries(
     exportColumns('communities', options).map((c, i) => [c.key, c.kind === 'bool' && values[i] !== null ? values[i] === 1 : values[i]]),
   );
-  const officers = (db.prepare(OFFICERS_SQL).all(id) as OfficerLine[]).map((o) => ({ ...o, nik: maskNik(o.nik) }));
+  const officers = (db.prepare(OFFICERS_SQL).all(id) as OfficerLine[]).map((o) => ({ ...o, nik: maskNik(o.nik), phone: maskText(o.phone), occupation: maskText(o.occupation) }));
   const findings = storedProblems(db, id);
   const batches = (db.prepare(BATCHES_SQL).all({ id }) as (Omit<BatchTouch, 'files' | 'createdCommunity'> & { files: string; createdCommunity: number })[]).map(
     (b) => ({ ...b, files: fileNames(b.files), createdCommunity: b.createdCommunity === 1 }),

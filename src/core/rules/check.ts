@@ -5,7 +5,7 @@
  */
 import type { Db } from '../../db/connection.js';
 import type { Translate } from '../../ui/messages/index.js';
-import { maskNik } from '../ids/mask.js';
+import { maskNik, maskNiksInText } from '../ids/mask.js';
 import { RULES } from './catalog.js';
 import { loadRuleConfig } from './config.js';
 import { describeFinding } from './describe.js';
@@ -26,8 +26,14 @@ export interface Finding {
   params: FindingParams;
 }
 
+/** A finding's words and values as printed: a NIK typed where it does not belong (a phone, a remark) is masked too. */
+function maskedParams(params: FindingParams): FindingParams {
+  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'string' ? maskNiksInText(v) : v])) as FindingParams;
+}
+
 function toFinding(rule: Rule, hit: Hit, env: CheckEnv, c: CommunityRecord, o: OfficerRecord | null, t: Translate): Finding {
-  const value = hit.field === 'nik' ? maskNik(hit.value) : hit.value;
+  const value = hit.field === 'nik' ? maskNik(hit.value) : hit.value && maskNiksInText(hit.value);
+  const params = hit.field === 'nik' ? hit.params : maskedParams(hit.params);
   return {
     rule: rule.code,
     severity: hit.severity ?? env.config.severity[rule.code],
@@ -36,8 +42,8 @@ function toFinding(rule: Rule, hit: Hit, env: CheckEnv, c: CommunityRecord, o: O
     officer: o ? { id: o.id, name: o.name, nik: maskNik(o.nik) } : null,
     field: hit.field,
     value,
-    message: describeFinding(t, { rule: rule.code, params: hit.params }),
-    params: hit.params,
+    message: describeFinding(t, { rule: rule.code, params }),
+    params,
   };
 }
 
