@@ -19,6 +19,18 @@ const HEAD = 'Nama KIM;Kecamatan;Kelurahan;No. SK;Tgl SK;Diketahui Lurah;Nama;Ja
 const row = (sk: string, name: string, role: string, nik: string, sex = 'L') => `KIM Maju;Kanigaran;Tisnonegaran;${sk};2 Agustus 2025;Ya;${name};${role};${nik};${sex}`;
 
 describe('a file kim cannot take', () => {
+  it('with one row per KIM and a group of columns per role is refused, saying how to lay it out', () => {
+    const dir = freshDir();
+    const file = write(dir, 'r.csv', [
+      'Nama KIM;Kelurahan;Jumlah Anggota;Nama Ketua;NIK Ketua;Nama Sekretaris;NIK Sekretaris;Nama Bendahara;NIK Bendahara',
+      'KIM Maju;Tisnonegaran;12 orang;Budi;3574041212900001;Sari;3574045212900002;Joko;3574041212900003',
+    ]);
+    const r = kim(['import', file], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('r.csv has one row per KIM with columns for each role ("Nama Ketua", "NIK Ketua", "Nama Sekretaris", "NIK Sekretaris", "Nama Bendahara", "NIK Bendahara"); kim reads one officer per row.');
+    expect(query(dir, 'SELECT count(*) AS n FROM officers')).toEqual([{ n: 0 }]);
+  });
+
   it('is refused naming the heading that came closest to the missing column', () => {
     const dir = freshDir();
     const file = write(dir, 'r.csv', ['Nama KIM;Kelurahan;Nama Ketua;NIK', 'KIM Maju;Tisnonegaran;Budi;3574041212900001']);

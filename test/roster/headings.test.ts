@@ -53,6 +53,10 @@ describe('a heading goes to the field its words name', () => {
     // Where an officer works: evidence for ADM-ASN, like the employment status.
     ['Asal Instansi', 'employment_status', 'alias'],
     ['Unit Kerja', 'employment_status', 'alias'],
+    // English words of an English-locale form; counts and ages kim does not read.
+    ['ID Number', 'nik', 'alias'],
+    ['Jumlah Anggota', '_ignore', 'alias'],
+    ['Usia', '_ignore', 'alias'],
     ['NO', '_ignore', 'alias'],
     ['No. Urut', '_ignore', 'alias'],
     ['Keterangan', 'notes', 'alias'],

@@ -70,6 +70,8 @@ describe('rows that are not officers', () => {
     [';KIM Maju;;;;;', false, "a KIM's own row"],
     [';;;;Budi;;', false, 'an officer'],
     ['7;;;;;;', false, 'a number'],
+    [';;;;;Seksi-seksi :;', true, 'a label over the rows below'],
+    [';;;;;Anggota:;', true, 'a label over the rows below'],
   ])('title %j: %s (%s)', (line, expected) => expect(isTitleRow(line.split(';'), (i) => i > 0)).toBe(expected));
 });
 

@@ -123,7 +123,8 @@ export function isSignatureRow(cells: string[]): boolean {
 
 /**
  * A title inside the table: one cell of text, in a column that holds no field ("Lanjutan" under
- * "No"), or opening with a title word ("KECAMATAN KEDOPOK", "DATA SUSULAN PENGURUS KIM").
+ * "No"), opening with a title word ("KECAMATAN KEDOPOK", "DATA SUSULAN PENGURUS KIM"), or a label
+ * ending with a colon ("Seksi-seksi :").
  */
 export function isTitleRow(cells: string[], fieldAt: (column: number) => boolean): boolean {
   let at = -1;
@@ -135,5 +136,7 @@ export function isTitleRow(cells: string[], fieldAt: (column: number) => boolean
   if (at < 0) return false;
   const text = cells[at]!.trim();
   if (/^[\d.,\s]*$/.test(text)) return false;
+  // A label over the rows that follow: "Seksi-seksi :", "Anggota:".
+  if (text.endsWith(':')) return true;
   return !fieldAt(at) || words().titles.test(foldText(text));
 }

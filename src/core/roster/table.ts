@@ -7,6 +7,7 @@
  */
 import { usageError } from '../../errors.js';
 import { communityKey } from '../ids/names.js';
+import { coreRoles } from '../rules/roles.js';
 import { sameMeaning } from './meaning.js';
 import type { CsvEvent } from './csv.js';
 import { blindSpots, type RuleNeed } from './coverage.js';
@@ -121,6 +122,24 @@ function chooseHeader(rows: RecordEvent[], maps: ColumnMaps): HeaderChoice | und
   return best;
 }
 
+/**
+ * Headings that name an officer of one role ("Nama Ketua", "NIK Sekretaris"): a form with one row
+ * per KIM and a group of columns per role. kim reads one officer per row, so such a form is
+ * refused with what to do, rather than read as one officer per KIM.
+ */
+function rolesAcross(match: HeaderMatch): string[] {
+  const out: string[] = [];
+  const roles = new Set<string>();
+  for (const c of match.columns) {
+    if (!c || !/(^|[^a-z])(nama|nm|nik)([^a-z]|$)/i.test(c.heading)) continue;
+    const named = c.heading.split(/[^\p{L}]+/u).flatMap((w) => coreRoles(w));
+    if (named.length !== 1) continue;
+    roles.add(named[0]!);
+    out.push(c.heading);
+  }
+  return roles.size >= 2 ? out : [];
+}
+
 /** What a KIM's first row gives the rows under it when its cells were merged. */
 interface Carry {
   /** The KIM's name as its first row wrote it, and its key. */
@@ -218,6 +237,8 @@ export class TableReader {
 
   private useHeader(top: RecordEvent, choice: HeaderChoice): void {
     const match = choice.match;
+    const across = rolesAcross(match);
+    if (across.length >= 2 && this.options.requireNames) throw usageError('import.rolesAcross', { file: this.file, headings: across.map((h) => `"${h}"`).join(', ') });
     const missing = missingRequired(match);
     if (missing.length && this.options.requireNames) {
       const hints = missing.map((f) => closestHeading(match, f)).filter((h): h is string => h !== null);

@@ -190,8 +190,12 @@ export const importMessages = {
     en: 'Unknown columns, not imported: {columns}. Map them with --map "Heading=field" if needed.',
   },
   'import.duplicateColumns': {
-    id: 'Kolom ganda, hanya yang pertama dipakai: {columns}.',
-    en: 'Repeated columns, only the first is used: {columns}.',
+    id: 'Kolom ganda, tidak dipakai (kolom lain sudah memberi isian yang sama): {columns}.',
+    en: 'Repeated columns, not used (another column gives the same field): {columns}.',
+  },
+  'import.rolesAcross': {
+    id: '{file} memuat satu baris per KIM dengan kolom untuk tiap jabatan ({headings}); kim membaca satu pengurus per baris. Susun ulang berkasnya: satu baris per pengurus, dengan kolom Jabatan. Tidak ada yang diubah.',
+    en: '{file} has one row per KIM with columns for each role ({headings}); kim reads one officer per row. Rearrange the file: one row per officer, with a role column. Nothing was changed.',
   },
   'import.sameFileAgain': {
     id: '{file} sama persis dengan berkas batch {batch}; tidak ada yang berubah.',
