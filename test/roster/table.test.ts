@@ -18,7 +18,7 @@ function read(lines: string[]) {
   });
   lines.forEach((line, i) => table.push({ kind: 'record', row: i + 1, cells: line.split(';') } as CsvEvent));
   table.end();
-  return { header, rows, rejected, skipped: table.skipped, carried: table.carried };
+  return { header, rows, rejected, skipped: table.skipped, carried: table.carried, rolesCarried: table.rolesCarried };
 }
 
 const HEAD = 'No;Nama KIM;Desa;No. SK;Nama;Jabatan;NIK';
@@ -95,6 +95,22 @@ describe('the table of a village form', () => {
     expect(r.rows.map((x) => x.record.officer_name)).toEqual(['Budi']);
     expect(r.rejected).toEqual([]);
     expect(r.skipped).toEqual({ title: 2, columnNumbers: 1, totals: 1, signature: 4, repeatedHeaders: 0 });
+  });
+
+  it('carries a member\'s role merged over several rows down to them, never a core role, never into the next KIM', () => {
+    const r = read([
+      HEAD,
+      '1;KIM Maju;Tisnonegaran;400/1/2025;Budi;Ketua;3574041212900001',
+      ';;;;Sari;;3574045212900002',
+      ';;;;Joko;Anggota;3574041212900003',
+      ';;;;Rina;;3574045212900004',
+      ';;;;Tono;;3574041212900005',
+      '2;KIM Jaya;Jati;400/2/2025;Ani;;3574045212900006',
+    ]);
+    expect(r.rows.map((x) => [x.record.officer_name, x.record.role ?? null])).toEqual([
+      ['Budi', 'Ketua'], ['Sari', null], ['Joko', 'Anggota'], ['Rina', 'Anggota'], ['Tono', 'Anggota'], ['Ani', null],
+    ]);
+    expect(r.rolesCarried).toBe(2);
   });
 
   it("carries a KIM's merged cells down to its officer rows, until a blank row", () => {

@@ -148,12 +148,19 @@ interface Carry {
   record: RosterRecord;
   /** A KIM's own row with no officer on it, kept until a row below takes its cells. */
   pending?: { row: number; cells: string[] };
+  /** The role of the officer row above when several may hold it ("Anggota" merged over members). */
+  memberRole?: string;
 }
+
+/** A role several officers hold at once: what a cell merged over their rows says. */
+const isMemberRole = (role: string) => coreRoles(role).length === 0 && /^(anggota|seksi|sie)\b/i.test(role.trim());
 
 export class TableReader {
   readonly skipped: Skipped = { title: 0, columnNumbers: 0, totals: 0, signature: 0, repeatedHeaders: 0 };
   /** Officer rows that took their KIM's cells from a row above (merged cells). */
   carried = 0;
+  /** Officer rows without a role that took the member's role of the row above (a merged role cell). */
+  rolesCarried = 0;
   header: TableHeader | undefined;
   /** The rows from the first one that could be the header on, until the header is chosen. */
   private readonly held: CsvEvent[] = [];
@@ -166,6 +173,7 @@ export class TableReader {
   private communityColumns: [number, Field][] = [];
   private officerColumns: number[] = [];
   private officerNameColumn = -1;
+  private roleColumn = false;
   /** Columns that feed a field (not left out). */
   private readonly fieldColumns = new Set<number>();
   private footer = false;
@@ -262,6 +270,7 @@ export class TableReader {
       if (COMMUNITY_TARGETS.has(t)) this.communityColumns.push([i, t as Field]);
       else this.officerColumns.push(i);
       if (t === 'officer_name') this.officerNameColumn = i;
+      if (t === 'role') this.roleColumn = true;
     });
     this.header = {
       rows: choice.sub ? [top.row, choice.sub.row] : [top.row], cells, columns: match.columns, unknown: match.unknown, duplicates: match.duplicates,
@@ -376,6 +385,13 @@ export class TableReader {
     if (!record.officer_name) {
       this.sink.reject({ row, column: 'officer_name', code: 'noOfficerName', params: {}, cells });
       return;
+    }
+    const carry = this.carry;
+    if (carry && this.roleColumn) {
+      if (record.role === undefined && carry.memberRole !== undefined) {
+        record.role = carry.memberRole;
+        this.rolesCarried++;
+      } else carry.memberRole = record.role !== undefined && isMemberRole(record.role) ? record.role : undefined;
     }
     this.sink.row(row, record, cells);
   }
