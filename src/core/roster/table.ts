@@ -7,7 +7,6 @@
  */
 import { usageError } from '../../errors.js';
 import { communityKey } from '../ids/names.js';
-import { coreRoles } from '../rules/roles.js';
 import { sameMeaning } from './meaning.js';
 import type { CsvEvent } from './csv.js';
 import { blindSpots, type RuleNeed } from './coverage.js';
@@ -15,6 +14,7 @@ import { COMMUNITY_TARGETS, type ColumnTarget, type Field, type RosterRecord } f
 import { closestHeading, isHeadingText, matchHeader, missingRequired, type ColumnMaps, type ColumnMatch, type HeaderMatch } from './headers.js';
 import { countFilled, filledCells, isColumnNumberRow, isSignatureRow, isTitleRow, isTotalRow } from './layout-rows.js';
 import { buildRecord, type Layout, type Rejection } from './record.js';
+import { isMemberRole, rolesAcross } from './role-columns.js';
 import { ColumnSampler, type SuspectColumn } from './value-check.js';
 import { REPLACEMENT_CHARACTER } from './encoding.js';
 
@@ -122,24 +122,6 @@ function chooseHeader(rows: RecordEvent[], maps: ColumnMaps): HeaderChoice | und
   return best;
 }
 
-/**
- * Headings that name an officer of one role ("Nama Ketua", "NIK Sekretaris"): a form with one row
- * per KIM and a group of columns per role. kim reads one officer per row, so such a form is
- * refused with what to do, rather than read as one officer per KIM.
- */
-function rolesAcross(match: HeaderMatch): string[] {
-  const out: string[] = [];
-  const roles = new Set<string>();
-  for (const c of match.columns) {
-    if (!c || !/(^|[^a-z])(nama|nm|nik)([^a-z]|$)/i.test(c.heading)) continue;
-    const named = c.heading.split(/[^\p{L}]+/u).flatMap((w) => coreRoles(w));
-    if (named.length !== 1) continue;
-    roles.add(named[0]!);
-    out.push(c.heading);
-  }
-  return roles.size >= 2 ? out : [];
-}
-
 /** What a KIM's first row gives the rows under it when its cells were merged. */
 interface Carry {
   /** The KIM's name as its first row wrote it, and its key. */
@@ -151,9 +133,6 @@ interface Carry {
   /** The role of the officer row above when several may hold it ("Anggota" merged over members). */
   memberRole?: string;
 }
-
-/** A role several officers hold at once: what a cell merged over their rows says. */
-const isMemberRole = (role: string) => coreRoles(role).length === 0 && /^(anggota|seksi|sie)\b/i.test(role.trim());
 
 export class TableReader {
   readonly skipped: Skipped = { title: 0, columnNumbers: 0, totals: 0, signature: 0, repeatedHeaders: 0 };
