@@ -126,6 +126,7 @@ describe('ADM-ROLES', () => {
     [['Ketua', 'Sekretaris & Bendahara']],
     [['Ketua', 'Sekertaris', 'Bendhara']],
     [['Pj. Ketua', 'Sekretaris', 'Bendaharawan']],
+    [['Ket.', 'Sekr.', 'Bdh.', 'Anggota']], // abbreviated in a narrow column
   ])('%j has every core role', (roles) => {
     expect(codes(check(db, {}, roster(...roles)))).not.toContain('ADM-ROLES');
   });
