@@ -44,6 +44,10 @@ describe('a heading goes to the field its words name', () => {
     ['Kemantren', 'district', 'alias'],
     ['Distrik', 'district', 'alias'],
     ['Kalurahan', 'village', 'alias'],
+    ['Pekon', 'village', 'alias'],
+    ['Diketahui Kepala Pekon', 'acknowledged', 'words'],
+    ['Diketahui Keuchik', 'acknowledged', 'words'],
+    ['Diketahui Perbekel/Lurah', 'acknowledged', 'words'],
     ['Thn Terbentuk', 'founded_date', 'alias'],
     // "Kel." alone is a kelurahan; after "Jns" it is the sex.
     ['Jns Kel', 'gender', 'alias'],

@@ -1,7 +1,7 @@
 import { foldText } from '../ids/names.js';
 
 const PREFIXES =
-  /^(desa adat|kampung adat|kabupaten|kab|kota|kotamadya|kecamatan|kec|distrik|kelurahan|kel|desa|ds|kampung|nagari|gampong)\s+/;
+  /^(desa adat|kampung adat|kabupaten|kab|kota|kotamadya|kecamatan|kec|distrik|kapanewon|kelurahan|kalurahan|kel|desa|ds|kampung|nagari|gampong|pekon|tiyuh)\s+/;
 
 const ROMAN = /^(x{0,3})(ix|iv|v?i{0,3})$/;
 const ROMAN_WORD = /(?:^| )[ivx]+(?: |$)/;
