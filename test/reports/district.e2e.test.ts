@@ -2,8 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { kim, kimJson, tempDir } from '../helpers/cli.js';
 import { writeRaw } from '../helpers/roster.js';
 
-// Two KIMs whose village was recognised but whose district was not (left blank, or a name no
-// district has): each belongs to its village's district, Kanigaran, in every command alike.
+// KIMs whose village was recognised but whose district was not (left blank, a name no district
+// has, or another district): each belongs to its village's district, Kanigaran, in every command alike.
 describe('a KIM placed by its village only', () => {
   const dir = tempDir();
   beforeAll(() => {
@@ -13,11 +13,12 @@ describe('a KIM placed by its village only', () => {
       'r.csv',
       'Nama KIM,Kecamatan,Desa/Kelurahan,Nama Pengurus,NIK\n' +
         'KIM Tanpa Kecamatan,,Tisnonegaran,Budi,3574041212900001\n' +
-        'KIM Salah Kecamatan,Kecamatan Antah,Tisnonegaran,Ani,3574045212900002\n',
+        'KIM Salah Kecamatan,Kecamatan Antah,Tisnonegaran,Ani,3574045212900002\n' +
+        'KIM Lain Kecamatan,Mayangan,Tisnonegaran,Tono,3574041212900003\n',
     );
     expect(kim(['import', roster], { cwd: dir }).code).toBe(0);
   });
-  const names = ['KIM Salah Kecamatan', 'KIM Tanpa Kecamatan'];
+  const names = ['KIM Lain Kecamatan', 'KIM Salah Kecamatan', 'KIM Tanpa Kecamatan'];
 
   it.each([
     ['validate --district', () => kimJson(['validate', '--district', 'Kanigaran'], { cwd: dir }).json.findings.map((f: { community: { name: string } }) => f.community.name)],
@@ -28,8 +29,8 @@ describe('a KIM placed by its village only', () => {
   });
 
   it('export and show name the district of the village', () => {
-    const exported = kimJson(['export', 'communities'], { cwd: dir }).json as { name: string; district: string }[];
-    expect(exported.map((c) => [c.name, c.district]).sort()).toEqual(names.map((n) => [n, 'Kanigaran']));
+    const exported = kimJson(['export', 'communities'], { cwd: dir }).json as { name: string; district: string; districtCode: string }[];
+    expect(exported.map((c) => [c.name, c.district, c.districtCode]).sort()).toEqual(names.map((n) => [n, 'Kanigaran', '35.74.04']));
     expect(kim(['show', 'KIM Tanpa Kecamatan'], { cwd: dir }).stdout).toContain('Kanigaran');
   });
 });

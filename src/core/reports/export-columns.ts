@@ -1,4 +1,4 @@
-import { KIM_PLACE_JOINS, MERGED_FROM } from '../../db/regions.js';
+import { KIM_DISTRICT, KIM_PLACE_JOINS, MERGED_FROM } from '../../db/regions.js';
 
 /**
  * What `kim export` writes: every stored field of a community or an officer (the internal
@@ -34,7 +34,8 @@ export const COMMUNITY_COLUMNS: ExportColumn[] = [
   { key: 'skNumber', sql: 'c.sk_number', kind: 'text' },
   { key: 'skDate', sql: 'c.sk_date', kind: 'text' },
   { key: 'compliant', sql: 'c.compliant', kind: 'bool' },
-  { key: 'districtCode', sql: 'c.district_code', kind: 'text' },
+  // The district the KIM counts in, as its name beside it: its village's, when the village was found.
+  { key: 'districtCode', sql: KIM_DISTRICT, kind: 'text' },
   { key: 'regencyText', sql: 'c.regency_text', kind: 'text' },
   { key: 'districtText', sql: 'c.district_text', kind: 'text' },
   { key: 'villageText', sql: 'c.village_text', kind: 'text' },
