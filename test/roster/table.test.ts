@@ -18,7 +18,7 @@ function read(lines: string[]) {
   });
   lines.forEach((line, i) => table.push({ kind: 'record', row: i + 1, cells: line.split(';') } as CsvEvent));
   table.end();
-  return { header, rows, rejected, skipped: table.skipped, carried: table.carried, rolesCarried: table.rolesCarried };
+  return { header, rows, rejected, skipped: table.skipped, carried: table.carried, rolesCarried: table.rolesCarried, excelErrors: table.excelErrors };
 }
 
 const HEAD = 'No;Nama KIM;Desa;No. SK;Nama;Jabatan;NIK';
@@ -95,6 +95,15 @@ describe('the table of a village form', () => {
     expect(r.rows.map((x) => x.record.officer_name)).toEqual(['Budi']);
     expect(r.rejected).toEqual([]);
     expect(r.skipped).toEqual({ title: 2, columnNumbers: 1, totals: 1, signature: 4, repeatedHeaders: 0 });
+  });
+
+  it('reads a cell holding an Excel error (#N/A, #REF!) as blank, and counts it', () => {
+    const r = read([HEAD, '1;KIM Maju;Tisnonegaran;#REF!;Budi;Ketua;#N/A', ';;;;Sari;#n/a;3574045212900002']);
+    expect(r.rows.map((x) => [x.record.officer_name, x.record.sk_number ?? null, x.record.nik ?? null, x.record.role ?? null])).toEqual([
+      ['Budi', null, null, 'Ketua'],
+      ['Sari', null, '3574045212900002', null],
+    ]);
+    expect(r.excelErrors).toBe(3);
   });
 
   it('carries a member\'s role merged over several rows down to them, never a core role, never into the next KIM', () => {

@@ -45,6 +45,8 @@ export interface RosterFile {
   carried: number;
   /** Officer rows that took the member's role of the row above (a role cell merged over them). */
   rolesCarried: number;
+  /** Cells that held an Excel error (#N/A, #REF!…), read as blank. */
+  excelErrors: number;
   /** What the rules need that the file has no column for. */
   blind: RuleNeed[];
   /** Columns whose values look like another field than their heading says. */
@@ -116,7 +118,7 @@ export async function readRoster(file: string, options: ReadOptions, sink: Roste
       info = {
         path: file, bytes: scan.bytes, sha256: scan.sha256, encoding, bom: scan.bom !== null, delimiter, headerRow: h.rows[0]!, headerRows: h.rows,
         header: h.cells, columns: distinct(h.columns), unknownColumns: h.unknown, duplicateColumns: h.duplicates,
-        rows: 0, skipped: table.skipped, carried: 0, rolesCarried: 0, blind: h.blind, suspects: [],
+        rows: 0, skipped: table.skipped, carried: 0, rolesCarried: 0, excelErrors: 0, blind: h.blind, suspects: [],
       };
       sink.begin(info);
     },
@@ -162,6 +164,7 @@ export async function readRoster(file: string, options: ReadOptions, sink: Roste
   info!.rows = Math.max(0, lastRow - info!.headerRows[info!.headerRows.length - 1]!);
   info!.carried = table.carried;
   info!.rolesCarried = table.rolesCarried;
+  info!.excelErrors = table.excelErrors;
   info!.suspects = table.suspects();
   return info!;
 }

@@ -59,7 +59,10 @@ export interface Layout {
  * Turns one non-blank row's cells into a roster record, or says why its cells cannot be read.
  * Whether it names a KIM and an officer is the table's to judge, after merged cells are carried.
  */
-export function buildRecord(row: number, cells: string[], layout: Layout): { record: RosterRecord } | { reject: Rejection } {
+// What Excel shows in a cell whose formula failed: no value of the clerk's.
+const EXCEL_ERROR = /^#(?:N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)$/i;
+
+export function buildRecord(row: number, cells: string[], layout: Layout): { record: RosterRecord; excelErrors: number } | { reject: Rejection } {
   if (cells.length > layout.width && (layout.closed || cells.slice(layout.width).some((c) => c.trim() !== ''))) {
     return { reject: { row, column: null, code: 'tooManyCells', params: { count: cells.length, expected: layout.width }, cells } };
   }
@@ -68,11 +71,16 @@ export function buildRecord(row: number, cells: string[], layout: Layout): { rec
   }
   const record: RosterRecord = {};
   const n = Math.min(cells.length, layout.targets.length);
+  let excelErrors = 0;
   for (let i = 0; i < n; i++) {
     const target = layout.targets[i];
     if (!target || target === '_ignore') continue;
     let value = cells[i]!.trim();
     if (value === '') continue;
+    if (value.charCodeAt(0) === 35 && EXCEL_ERROR.test(value)) {
+      excelErrors++;
+      continue;
+    }
     if (value.includes('\u0000')) value = value.replace(/\u0000/g, '').trim();
     // Undo the apostrophe kim's own rejects file and exports put before formula-like text.
     if (value.charCodeAt(0) === 39 && FORMULA_START.test(value)) value = value.slice(1);
@@ -90,5 +98,5 @@ export function buildRecord(row: number, cells: string[], layout: Layout): { rec
     }
     record[target] = value;
   }
-  return { record };
+  return { record, excelErrors };
 }

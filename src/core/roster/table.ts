@@ -140,6 +140,8 @@ export class TableReader {
   carried = 0;
   /** Officer rows without a role that took the member's role of the row above (a merged role cell). */
   rolesCarried = 0;
+  /** Cells that held an Excel error (#N/A, #REF!…), read as blank. */
+  excelErrors = 0;
   header: TableHeader | undefined;
   /** The rows from the first one that could be the header on, until the header is chosen. */
   private readonly held: CsvEvent[] = [];
@@ -335,6 +337,7 @@ export class TableReader {
       return;
     }
     const record = built.record;
+    this.excelErrors += built.excelErrors;
     const officer = this.officerColumns.some((i) => (cells[i] ?? '').trim() !== '');
     if (record.kim_name) {
       // Rows of one KIM repeat its name as written: only another spelling needs folding.

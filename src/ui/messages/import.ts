@@ -138,6 +138,10 @@ export const importMessages = {
     id: '{file}: sel gabungan: nama KIM, desa, SK dan isian KIM lain dari baris pertama tiap KIM dipakai juga untuk {count} baris pengurus di bawahnya.',
     en: '{file}: merged cells: the KIM name, village, SK and other KIM cells of each KIM\'s first row were carried down to {count, plural, one {# officer row} other {# officer rows}} below it.',
   },
+  'import.excelErrors': {
+    id: '{file}: {count} sel berisi galat Excel (#N/A, #REF!…) dan dibaca kosong. Periksa rumus di berkasnya.',
+    en: '{file}: {count, plural, one {# cell holds} other {# cells hold}} an Excel error (#N/A, #REF!…), read as blank. Check the formulas in the file.',
+  },
   'import.rolesCarried': {
     id: '{file}: sel jabatan gabungan: {count} baris pengurus tanpa jabatan memakai jabatan anggota dari baris di atasnya.',
     en: '{file}: merged role cells: {count, plural, one {# officer row} other {# officer rows}} without a role took the member\'s role of the row above.',

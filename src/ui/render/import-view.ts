@@ -17,7 +17,7 @@ export function importJson(result: ImportResult, reason: (r: RejectedRow) => str
     dryRun: result.dryRun,
     files: result.files.map((f) => ({
       path: f.given, encoding: f.encoding, delimiter: f.delimiter, rows: f.rows, bom: f.bom, sha256: f.sha256,
-      headerRows: f.headerRows, skipped: f.skipped, carried: f.carried, rolesCarried: f.rolesCarried, missingColumns: f.blind, suspectColumns: f.suspects,
+      headerRows: f.headerRows, skipped: f.skipped, carried: f.carried, rolesCarried: f.rolesCarried, excelErrors: f.excelErrors, missingColumns: f.blind, suspectColumns: f.suspects,
     })),
     communities: result.communities,
     officers: result.officers,
@@ -62,6 +62,7 @@ export function layoutLines(t: Translate, result: ImportResult): { notice: strin
     if (skipped.length) notice.push(t('import.skipped', { file, what: list(skipped.map((k) => t(`import.skipped.${k}`, { count: f.skipped[k] }))) }));
     if (f.carried > 0) notice.push(t('import.carried', { file, count: f.carried }));
     if (f.rolesCarried > 0) notice.push(t('import.rolesCarried', { file, count: f.rolesCarried }));
+    if (f.excelErrors > 0) warn.push(t('import.excelErrors', { file, count: f.excelErrors }));
     for (const c of f.suspects) {
       warn.push(t('import.suspectColumn', { file, heading: c.heading, field: fieldWords(t, c.field), shape: fieldWords(t, c.looksLike), key: c.looksLike }));
     }
