@@ -151,14 +151,20 @@ describe('no NIK can be rebuilt from what kim prints, exports or logs', () => {
   }, 240_000);
 });
 
+/** A database with KIM Maju's three officers (NIKs 3574041112730101–03), and kim to run in it. */
+function kimMaju(): (args: string[]) => ReturnType<typeof kim> {
+  const dir = tempDir('kim-mask-');
+  const run = (args: string[]) => kim(args, { cwd: dir, env });
+  expect(run(['init', '--regency', '35.74']).code).toBe(0);
+  const rows = [1, 2, 3].map((n) => HEADER.map((h) => ({ 'Nama KIM': 'KIM Maju', Kecamatan: 'Kanigaran', 'Desa/Kelurahan': 'Tisnonegaran', 'Nama Pengurus': `Orang ${n}`, NIK: `357404111273010${n}` })[h] ?? ''));
+  fs.writeFileSync(path.join(dir, 'r.csv'), csvText([HEADER, ...rows]));
+  expect(run(['import', 'r.csv']).code).toBe(0);
+  return run;
+}
+
 describe('NIKs a clerk types', () => {
   it('into an end reason, grouped with spaces, are masked in the log, show and both exports', () => {
-    const dir = tempDir('kim-mask-');
-    const run = (args: string[]) => kim(args, { cwd: dir, env });
-    expect(run(['init', '--regency', '35.74']).code).toBe(0);
-    const rows = [1, 2, 3].map((n) => HEADER.map((h) => ({ 'Nama KIM': 'KIM Maju', Kecamatan: 'Kanigaran', 'Desa/Kelurahan': 'Tisnonegaran', 'Nama Pengurus': `Orang ${n}`, NIK: `357404111273010${n}` })[h] ?? ''));
-    fs.writeFileSync(path.join(dir, 'r.csv'), csvText([HEADER, ...rows]));
-    expect(run(['import', 'r.csv']).code).toBe(0);
+    const run = kimMaju();
     expect(run(['end', '1', '--reason', 'Ketua NIK 3574 0411 1273 0102 pindah']).code).toBe(0);
     for (const args of [['log'], ['log', '--format', 'json'], ['show', '1'], ['show', '1', '--format', 'json'], ['export', 'communities'], ['export', 'communities', '--format', 'json'], ['export', 'officers']]) {
       const r = run(args);
@@ -169,12 +175,7 @@ describe('NIKs a clerk types', () => {
   });
 
   it('mistyped into kim edit, or into a phone or a remark, are masked in the refusal and in show’s history', () => {
-    const dir = tempDir('kim-mask-');
-    const run = (args: string[]) => kim(args, { cwd: dir, env });
-    expect(run(['init', '--regency', '35.74']).code).toBe(0);
-    const rows = [1, 2, 3].map((n) => HEADER.map((h) => ({ 'Nama KIM': 'KIM Maju', Kecamatan: 'Kanigaran', 'Desa/Kelurahan': 'Tisnonegaran', 'Nama Pengurus': `Orang ${n}`, NIK: `357404111273010${n}` })[h] ?? ''));
-    fs.writeFileSync(path.join(dir, 'r.csv'), csvText([HEADER, ...rows]));
-    expect(run(['import', 'r.csv']).code).toBe(0);
+    const run = kimMaju();
     // A digit too many: the refusal would otherwise hold the whole NIK.
     for (const typed of ['35740411127301029', '3574 0411 1273 010', '357404111273010']) {
       const r = run(['edit', 'officer', 'Orang 2', '--nik', typed]);
