@@ -70,8 +70,6 @@ describe('rows that are not officers', () => {
     [';KIM Maju;;;;;', false, "a KIM's own row"],
     [';;;;Budi;;', false, 'an officer'],
     ['7;;;;;;', false, 'a number'],
-    [';;;;;Seksi-seksi :;', true, 'a label over the rows below'],
-    [';;;;;Anggota:;', true, 'a label over the rows below'],
   ])('title %j: %s (%s)', (line, expected) => expect(isTitleRow(line.split(';'), (i) => i > 0)).toBe(expected));
 });
 
@@ -95,6 +93,18 @@ describe('the table of a village form', () => {
     expect(r.rows.map((x) => x.record.officer_name)).toEqual(['Budi']);
     expect(r.rejected).toEqual([]);
     expect(r.skipped).toEqual({ title: 2, columnNumbers: 1, totals: 1, signature: 4, repeatedHeaders: 0 });
+  });
+
+  it('skips a label among one KIM\'s rows ("Seksi-seksi :"), and the KIM goes on under it', () => {
+    const r = read([
+      HEAD,
+      '1;KIM Maju;Tisnonegaran;400/1/2025;Budi;Ketua;3574041212900001',
+      ';;;;;Seksi-seksi :;',
+      ';;;;Sari;Sie Humas;3574045212900002',
+    ]);
+    expect(r.rows.map((x) => [x.record.officer_name, x.record.kim_name])).toEqual([['Budi', 'KIM Maju'], ['Sari', 'KIM Maju']]);
+    expect(r.rejected).toEqual([]);
+    expect(r.skipped.title).toBe(1);
   });
 
   it('reads a cell holding an Excel error (#N/A, #REF!) as blank, and counts it', () => {

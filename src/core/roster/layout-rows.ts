@@ -121,10 +121,15 @@ export function isSignatureRow(cells: string[]): boolean {
   });
 }
 
+/** A label over the officer rows that follow, inside one KIM's rows: one cell ending with a colon ("Seksi-seksi :"). */
+export function isLabelRow(cells: string[]): boolean {
+  const filled = filledCells(cells, 1);
+  return filled.length === 1 && filled[0]!.length > 1 && filled[0]!.endsWith(':');
+}
+
 /**
  * A title inside the table: one cell of text, in a column that holds no field ("Lanjutan" under
- * "No"), opening with a title word ("KECAMATAN KEDOPOK", "DATA SUSULAN PENGURUS KIM"), or a label
- * ending with a colon ("Seksi-seksi :").
+ * "No"), or opening with a title word ("KECAMATAN KEDOPOK", "DATA SUSULAN PENGURUS KIM").
  */
 export function isTitleRow(cells: string[], fieldAt: (column: number) => boolean): boolean {
   let at = -1;
@@ -136,7 +141,5 @@ export function isTitleRow(cells: string[], fieldAt: (column: number) => boolean
   if (at < 0) return false;
   const text = cells[at]!.trim();
   if (/^[\d.,\s]*$/.test(text)) return false;
-  // A label over the rows that follow: "Seksi-seksi :", "Anggota:".
-  if (text.endsWith(':')) return true;
   return !fieldAt(at) || words().titles.test(foldText(text));
 }

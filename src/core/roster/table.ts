@@ -12,7 +12,7 @@ import type { CsvEvent } from './csv.js';
 import { blindSpots, type RuleNeed } from './coverage.js';
 import { COMMUNITY_TARGETS, type ColumnTarget, type Field, type RosterRecord } from './fields.js';
 import { closestHeading, isHeadingText, matchHeader, missingRequired, type ColumnMaps, type ColumnMatch, type HeaderMatch } from './headers.js';
-import { countFilled, filledCells, isColumnNumberRow, isSignatureRow, isTitleRow, isTotalRow } from './layout-rows.js';
+import { countFilled, filledCells, isColumnNumberRow, isLabelRow, isSignatureRow, isTitleRow, isTotalRow } from './layout-rows.js';
 import { buildRecord, type Layout, type Rejection } from './record.js';
 import { isMemberRole, rolesAcross } from './role-columns.js';
 import { ColumnSampler, type SuspectColumn } from './value-check.js';
@@ -314,6 +314,11 @@ export class TableReader {
       this.footer = true;
       this.skipped.signature++;
       this.endCarry();
+      return;
+    }
+    if (filled === 1 && isLabelRow(cells)) {
+      // A label among one KIM's rows ("Seksi-seksi :"): the KIM goes on under it.
+      this.skipped.title++;
       return;
     }
     if (filled === 1 && isTitleRow(cells, (i) => this.fieldColumns.has(i))) {
