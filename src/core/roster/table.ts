@@ -130,8 +130,8 @@ interface Carry {
   record: RosterRecord;
   /** A KIM's own row with no officer on it, kept until a row below takes its cells. */
   pending?: { row: number; cells: string[] };
-  /** The role of the officer row above when several may hold it ("Anggota" merged over members). */
-  memberRole?: string;
+  /** The role of the officer row above: a member's role ("Anggota") carries down over blank ones. */
+  lastRole?: string;
 }
 
 export class TableReader {
@@ -375,10 +375,11 @@ export class TableReader {
     }
     const carry = this.carry;
     if (carry && this.roleColumn) {
-      if (record.role === undefined && carry.memberRole !== undefined) {
-        record.role = carry.memberRole;
+      // The role above is judged only when a row below leaves its own blank (rarely).
+      if (record.role === undefined && carry.lastRole !== undefined && isMemberRole(carry.lastRole)) {
+        record.role = carry.lastRole;
         this.rolesCarried++;
-      } else carry.memberRole = record.role !== undefined && isMemberRole(record.role) ? record.role : undefined;
+      } else carry.lastRole = record.role;
     }
     this.sink.row(row, record, cells);
   }
