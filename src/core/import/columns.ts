@@ -178,7 +178,8 @@ export function officerChanges(stored: Record<string, unknown>, v: OfficerValues
     if (column === 'sex') {
       const fromNik = v.gender === null;
       if (stored.sex === v.sex || (fromNik && (stored.gender != null || v.sex === null))) continue;
-      if (base && ('gender' in base || 'sex' in base)) continue;
+      // The office's sex stands with its L/P, unless the file's L/P was taken over it (gender comes first).
+      if (base && ('gender' in base || 'sex' in base) && !(changes && 'gender' in changes)) continue;
       (changes ??= {}).sex = v.sex;
       continue;
     }
