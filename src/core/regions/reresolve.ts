@@ -7,9 +7,12 @@
  */
 import { audit } from '../../db/audit.js';
 import { recordChange, setColumns } from '../../db/changes.js';
-import type { Db } from '../../db/connection.js';
+import { prepared, type Db } from '../../db/connection.js';
 import { storedReference } from '../../db/regions.js';
 import { villageKey } from '../ids/names.js';
+import { OFFICER_VALUE_COLUMNS } from '../import/columns.js';
+import { Roster } from '../import/officer-index.js';
+import type { OfficerRow } from '../import/statements.js';
 import { RegionResolver } from './resolve.js';
 
 export interface Reresolved {
@@ -45,7 +48,10 @@ export function reresolveCommunities(db: Db, operator: string): Reresolved {
   if (unresolved.length === 0) return out;
   const auditId = audit(db, { operator, action: 'regions.reresolve', entity: 'database', details: { regency: reference.regencyCode } });
   const sameKim = db.prepare(`SELECT id, name, number FROM communities WHERE village_key = ? AND name_key = ? AND id <> ?`);
+  // A record merged away earlier in this loop is no longer there to look up.
+  const gone = new Set<number>();
   for (const c of unresolved) {
+    if (gone.has(c.id)) continue;
     const r = resolver.resolve(c.regency_text ?? '', c.district_text ?? '', c.village_text ?? '');
     const note = r.note ? JSON.stringify(r.note) : null;
     const key = villageKey(r.villageCode, c.district_text ?? '', c.village_text ?? '');
@@ -57,6 +63,7 @@ export function reresolveCommunities(db: Db, operator: string): Reresolved {
       // The older record keeps the KIM (its history, its number), unless only the other has a number.
       const [kept, removed] = twin.id < c.id || (twin.number && !c.number) ? [twin, c] : [c, twin];
       if (kept === c) place(db, auditId, c, after, true);
+      gone.add(removed.id);
       out.merged.push(mergeInto(db, auditId, operator, kept, removed));
     } else place(db, auditId, c, after, false);
   }
@@ -67,7 +74,7 @@ function place(db: Db, auditId: number, c: Place, after: Record<string, unknown>
   const before = { district_code: c.district_code, village_code: c.village_code, village_key: c.village_key, region_note: c.region_note };
   const values = { ...after, updated_at: new Date().toISOString() };
   // The twin still holds the key until it is merged away: move it aside first.
-  if (beforeMerge) db.prepare(`UPDATE communities SET village_key = village_key || '#' || id WHERE village_key = ? AND name_key = ? AND id <> ?`).run(after.village_key, c.name_key, c.id);
+  if (beforeMerge) prepared(db, `UPDATE communities SET village_key = village_key || '#' || id WHERE village_key = ? AND name_key = ? AND id <> ?`).run(after.village_key, c.name_key, c.id);
   recordChange(db, { auditId }, 'community', c.id, 'update', before, values);
   setColumns(db, 'community', c.id, values);
 }
@@ -78,28 +85,31 @@ function place(db: Db, auditId: number, c: Place, after: Record<string, unknown>
  * change history and number follow, and the removed record goes.
  */
 function mergeInto(db: Db, auditId: number, operator: string, kept: { id: number; name: string }, removed: { id: number; name: string }): Reresolved['merged'][number] {
-  const keptOfficers = db.prepare(`SELECT * FROM officers WHERE community_id = ?`).all(kept.id) as Record<string, unknown>[];
-  const movers = db.prepare(`SELECT * FROM officers WHERE community_id = ?`).all(removed.id) as Record<string, unknown>[];
+  const officersOf = prepared(db, `SELECT * FROM officers WHERE community_id = ?`);
+  const keptOfficers = Roster.of(officersOf.all(kept.id) as OfficerRow[]);
+  const movers = officersOf.all(removed.id) as OfficerRow[];
   let moved = 0;
   let merged = 0;
   for (const o of movers) {
-    const same = keptOfficers.find((k) => (o.nik_key && k.nik_key ? k.nik_key === o.nik_key : k.name_key === o.name_key));
+    // One person by NIK, or by name where either has no NIK: as an import matches officers.
+    const same = keptOfficers.find(o.nik_key, o.name_key);
     if (!same) {
-      db.prepare(`UPDATE officers SET community_id = ? WHERE id = ?`).run(kept.id, o.id);
+      prepared(db, `UPDATE officers SET community_id = ? WHERE id = ?`).run(kept.id, o.id);
       moved++;
       continue;
     }
     const blanks: Record<string, unknown> = {};
-    for (const column of ['nik', 'nik_key', 'role', 'birth_place', 'birth_date', 'birth_date_iso', 'gender', 'sex', 'occupation', 'nip', 'party', 'ngo', 'phone', 'address', 'employment_status', 'notes']) {
+    for (const column of OFFICER_VALUE_COLUMNS) {
+      if (column === 'name' || column === 'name_key') continue;
       if ((same[column] === null || same[column] === undefined) && o[column] !== null && o[column] !== undefined) blanks[column] = o[column];
     }
     if (Object.keys(blanks).length) {
-      recordChange(db, { auditId }, 'officer', same.id as number, 'update', Object.fromEntries(Object.keys(blanks).map((c) => [c, same[c] ?? null])), blanks);
-      setColumns(db, 'officer', same.id as number, blanks);
+      recordChange(db, { auditId }, 'officer', same.id, 'update', Object.fromEntries(Object.keys(blanks).map((c) => [c, same[c] ?? null])), blanks);
+      setColumns(db, 'officer', same.id, blanks);
     }
-    db.prepare(`UPDATE changes SET entity_id = ? WHERE entity = 'officer' AND entity_id = ?`).run(same.id, o.id);
-    db.prepare(`DELETE FROM findings WHERE officer_id = ?`).run(o.id);
-    db.prepare(`DELETE FROM officers WHERE id = ?`).run(o.id);
+    prepared(db, `UPDATE changes SET entity_id = ? WHERE entity = 'officer' AND entity_id = ?`).run(same.id, o.id);
+    prepared(db, `DELETE FROM findings WHERE officer_id = ?`).run(o.id);
+    prepared(db, `DELETE FROM officers WHERE id = ?`).run(o.id);
     merged++;
   }
   db.prepare(`UPDATE changes SET entity_id = ? WHERE entity = 'community' AND entity_id = ?`).run(kept.id, removed.id);
