@@ -3,7 +3,7 @@ import { audit } from '../../db/audit.js';
 import { COMMUNITY_COLUMNS, OFFICER_COLUMNS, setColumns } from '../../db/changes.js';
 import { usageError } from '../../errors.js';
 import { communitiesWithNiks, markOutdated } from '../reports/freshness.js';
-import { refuseIfLaterWorkLost } from './undo-check.js';
+import { refuseIfLaterWorkLost, TOUCHED_COMMUNITIES, TOUCHED_OFFICERS } from './undo-check.js';
 
 export interface BatchRow {
   id: number;
@@ -35,8 +35,6 @@ export function getBatch(db: Db, id: number): BatchRow {
 }
 
 /** Officers this batch created or changed. */
-const TOUCHED_OFFICERS = `SELECT id FROM officers WHERE created_batch = @batch
-  UNION SELECT entity_id FROM changes WHERE batch_id = @batch AND entity = 'officer'`;
 
 /** Refuses, naming what blocks and how to unblock it, when undo would lose anything done later. */
 function refuseIfTouchedLater(db: Db, batch: BatchRow): void {
@@ -66,7 +64,7 @@ export function undoBatch(db: Db, batchId: number, operator: string): UndoResult
     const niks = new Set(touchedNiks.all({ batch: batchId }) as string[]);
     const outdated = new Set(
       db
-        .prepare(`SELECT community_id FROM officers WHERE id IN (${TOUCHED_OFFICERS}) UNION SELECT entity_id FROM changes WHERE batch_id = @batch AND entity = 'community'`)
+        .prepare(TOUCHED_COMMUNITIES)
         .pluck()
         .all({ batch: batchId }) as number[],
     );
