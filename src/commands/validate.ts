@@ -89,15 +89,17 @@ function renderGrouped(ctx: Context, result: ValidationRun, shown: Finding[]): s
     value: f.value ?? '',
     message: f.message,
   });
-  // Sized by every finding, so that all the KIMs' tables have the same columns, or all are blocks.
-  const sizeBy = width === undefined ? undefined : shown.map(row);
+  // Each finding's row once; sized by all of them, so that every KIM's table has the same columns, or all are blocks.
+  const built = shown.map(row);
+  const rowOf = new Map(shown.map((f, i) => [f, built[i]!]));
+  const sizeBy = width === undefined ? undefined : built;
   let out = '';
   for (const list of groups.values()) {
     const c = list[0]!.community;
     const ok = compliant.get(c.id) === true;
     const status = ok ? color.green(t('validate.status.compliant')) : color.red(t('validate.status.noncompliant'));
     out += color.bold(fitText(t('validate.community', { name: c.name, id: c.id, number: c.number ? `, ${c.number}` : '', status }), width)) + '\n';
-    out += renderTable({ columns, rows: list.map(row) }, color, { width, block, sizeBy });
+    out += renderTable({ columns, rows: list.map((f) => rowOf.get(f)!) }, color, { width, block, sizeBy });
     out += '\n';
   }
   return out + fitText(t('validate.summary', { ...result.summary }), width) + '\n';

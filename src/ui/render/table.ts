@@ -45,7 +45,7 @@ export function renderTable(data: Dataset, color: ChalkInstance, options: TableO
   if (data.rows.length === 0 && !data.total && options.emptyText) return title + fitText(options.emptyText, width) + '\n';
   const rows = options.sizeBy ?? (data.total ? [...data.rows, data.total] : data.rows);
   const named = new Set(headingKeys(data));
-  const whole = sized(data.columns, rows, width, named);
+  const whole = options.sizeBy ? sizedOnce(data.columns, options.sizeBy, width, named) : sized(data.columns, rows, width, named);
   if (whole) return title + draw(data, whole, color);
   const parts = data.stack && width !== undefined ? stacked(data, rows, width, named) : undefined;
   if (parts) return title + parts.map((part) => draw(data, part, color)).join('\n');
@@ -78,6 +78,17 @@ function sized(columns: Column[], rows: Row[], width: number | undefined, named:
   if (width === undefined) return { columns, widths: natural };
   const widths = fitWidths(natural, minimum, cellRoom(width, columns.length));
   return widths && { columns, widths };
+}
+
+/** The layout of tables sized by one set of rows (`sizeBy`), measured once for all of them. */
+const sharedLayout = new WeakMap<Row[], { width: number | undefined; layout: Sized | undefined }>();
+
+function sizedOnce(columns: Column[], rows: Row[], width: number | undefined, named: Set<string>): Sized | undefined {
+  const known = sharedLayout.get(rows);
+  if (known && known.width === width) return known.layout;
+  const layout = sized(columns, rows, width, named);
+  sharedLayout.set(rows, { width, layout });
+  return layout;
 }
 
 /** The figures cut in two, each part with the row's name, both fitting; the most even cut wins. */
