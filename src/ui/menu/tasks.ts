@@ -7,7 +7,8 @@ import { refreshValidation, revalidator } from '../../core/reports/freshness.js'
 import { previousQuarter, ROMAN, type Quarter } from '../../core/reports/quarter.js';
 import { runValidation } from '../../core/rules/validate.js';
 import type { MessageKey } from '../messages/index.js';
-import { command, type Desk } from './desk.js';
+import { requireWritableTarget } from '../../files.js';
+import { command, problemWith, type Desk } from './desk.js';
 import { isProvincial } from '../../core/province/scope.js';
 import { recapScope } from './province-flow.js';
 import { openCommunity } from './review-flow.js';
@@ -50,6 +51,12 @@ async function askFile(desk: Desk, suggestion: string): Promise<string | undefin
     const name = await desk.ask(t('menu.file'), { default: suggestion });
     if (name === undefined) return undefined;
     const file = path.resolve(ctx.io.cwd, name.trim());
+    // The checks every --out gets (never the database, a folder that exists and may be written).
+    const refused = problemWith(desk, () => requireWritableTarget(file, ctx.dbPath));
+    if (refused !== null) {
+      desk.say(ctx.color.red(refused));
+      continue;
+    }
     if (!fs.existsSync(file) || (await prompts.confirm(t('target.confirmOverwrite', { path: file })))) return file;
     desk.say(t('confirm.aborted'));
   }
